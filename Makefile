@@ -1,0 +1,77 @@
+# Kuulo's two commands: `make demo` and `make test`. Both set up everything
+# they need on a fresh Debian machine (Python 3.11 and root or sudo for apt).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test test-sqlite test-postgres lint checks messages bench system-packages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+# gettext compiles the catalogues; Chromium runs the browser tests.
+system-packages:
+	@missing=""; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+demo: $(VENV)/.runtime
+	@command -v msgfmt >/dev/null || $(MAKE) system-packages
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py migrate -v0
+	$(BIN)/python manage.py load_demo
+	@echo "Serving Kuulo at http://127.0.0.1:8000/ (Ctrl+C stops it)"
+	$(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
+
+test: system-packages $(VENV)/.dev
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
+	$(MAKE) checks
+	$(MAKE) test-sqlite
+	@if [ -n "$$DATABASE_URL" ] || $(BIN)/python scripts/postgres_reachable.py "$(PG_URL)"; then \
+		$(MAKE) test-postgres; \
+	else \
+		echo "PostgreSQL not reachable: the suite ran on SQLite only."; \
+	fi
+
+test-sqlite:
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres:
+	@echo "== Test suite on PostgreSQL =="
+	DATABASE_URL="$${DATABASE_URL:-$(PG_URL)}" $(BIN)/pytest
+
+checks: lint
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	scripts/check_catalogues.sh
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Refreshes the catalogues after strings change; English is filled from the source strings.
+messages: $(VENV)/.dev
+	$(BIN)/python manage.py makemessages -l fi -l sv -l en --no-obsolete --ignore=.venv --ignore=tests --ignore=bench --ignore=data
+	msgen kuulo/locale/en/LC_MESSAGES/django.po -o kuulo/locale/en/LC_MESSAGES/django.po.new
+	mv kuulo/locale/en/LC_MESSAGES/django.po.new kuulo/locale/en/LC_MESSAGES/django.po
+
+bench: $(VENV)/.dev
+	@for script in bench/*.py; do [ -e "$$script" ] && $(BIN)/python "$$script"; done; true
+
+clean:
+	rm -rf $(VENV) data

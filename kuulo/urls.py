@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from kuulo.lib import views as lib_views
+
+admin.site.site_header = "Kuulo"
+admin.site.site_title = "Kuulo"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", lib_views.health, name="health"),
+    path("", include("kuulo.accounts.urls")),
+    path("", include("kuulo.organisation.urls")),
+]

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "kuulo.lib",
     "kuulo.accounts",
     "kuulo.organisation",
+    "kuulo.metrics",
+    "kuulo.feedback",
     "kuulo.demo",
 ]
 

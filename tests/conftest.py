@@ -1,0 +1,77 @@
+"""Shared personas: one service with an organisation admin, a product owner,
+a team member and a viewer, and an outsider who belongs to another service."""
+
+import os
+
+import pytest
+
+from kuulo.organisation.models import Role
+from tests.factories import AdminFactory, MembershipFactory, ServiceFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# made by fixtures in that thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROLES = ["admin", "product_owner", "team_member", "viewer", "outsider"]
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings):
+    settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture
+def service(db):
+    return ServiceFactory()
+
+
+@pytest.fixture
+def admin_user(db):
+    return AdminFactory(username="admin")
+
+
+@pytest.fixture
+def product_owner(service):
+    return MembershipFactory(service=service, role=Role.PRODUCT_OWNER, user__username="owner").user
+
+
+@pytest.fixture
+def team_member(service):
+    return MembershipFactory(service=service, role=Role.TEAM_MEMBER, user__username="team").user
+
+
+@pytest.fixture
+def viewer(service):
+    return MembershipFactory(service=service, role=Role.VIEWER, user__username="viewer").user
+
+
+@pytest.fixture
+def outsider(db):
+    return MembershipFactory(role=Role.PRODUCT_OWNER, user__username="outsider").user
+
+
+@pytest.fixture
+def personas(admin_user, product_owner, team_member, viewer, outsider) -> dict:
+    return {
+        "admin": admin_user,
+        "product_owner": product_owner,
+        "team_member": team_member,
+        "viewer": viewer,
+        "outsider": outsider,
+    }
+
+
+@pytest.fixture
+def client_as(client, personas):
+    """`client_as("viewer")` logs the test client in as that persona."""
+
+    def log_in(role: str):
+        client.force_login(personas[role])
+        return client
+
+    return log_in
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()

@@ -16,8 +16,10 @@ ROLES = ["admin", "product_owner", "team_member", "viewer", "outsider"]
 
 
 @pytest.fixture(autouse=True)
-def _english_by_default(settings):
+def _test_settings(settings):
     settings.LANGUAGE_CODE = "en"
+    # Argon2 is slow on purpose; tests of other things need not pay for it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -61,8 +61,14 @@ def test_successful_login_clears_earlier_failures(client, swedish_user):
     assert response.status_code == 302
 
 
-def test_passwords_are_hashed_with_argon2(swedish_user):
-    assert swedish_user.password.startswith("argon2")
+def test_passwords_are_hashed_with_argon2(db):
+    from django.test import override_settings
+
+    from kuulo import settings as kuulo_settings
+
+    with override_settings(PASSWORD_HASHERS=kuulo_settings.PASSWORD_HASHERS):
+        user = UserFactory()
+    assert user.password.startswith("argon2")
 
 
 def test_logout_needs_a_post_and_ends_the_session(client, swedish_user):

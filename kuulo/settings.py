@@ -67,7 +67,9 @@ INSTALLED_APPS = [
     "kuulo.accounts",
     "kuulo.organisation",
     "kuulo.metrics",
+    "kuulo.surveys",
     "kuulo.feedback",
+    "kuulo.api",
     "kuulo.demo",
 ]
 

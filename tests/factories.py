@@ -61,3 +61,59 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     service = factory.SubFactory(ServiceFactory)
     role = Role.TEAM_MEMBER
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "surveys.Survey"
+
+    service = factory.SubFactory(ServiceFactory)
+    name = factory.Sequence(lambda n: f"Survey {n}")
+
+
+class SurveyVersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "surveys.SurveyVersion"
+
+    survey = factory.SubFactory(SurveyFactory)
+    status = "published"
+    languages = ["fi", "sv", "en"]
+    title_fi = "Kerro kokemuksestasi"
+    title_sv = "Berätta om din upplevelse"
+    title_en = "Tell us about your experience"
+    thank_you_fi = "Kiitos vastauksestasi!"
+    thank_you_sv = "Tack för ditt svar!"
+    thank_you_en = "Thank you for your answer!"
+
+
+class CollectionPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "surveys.CollectionPoint"
+
+    survey = factory.SubFactory(SurveyFactory)
+    kind = "widget"
+    name = factory.Sequence(lambda n: f"Collection point {n}")
+    allowed_origins = ["https://www.example.fi"]
+
+
+def published_survey(service=None, codes=("csat", "nps", "umux_lite"), open_question: bool = True, kind="widget"):
+    """A published survey version with library metrics and an open question, and a collection point."""
+    from kuulo.metrics.models import Metric
+    from kuulo.surveys.models import Question
+
+    version = SurveyVersionFactory(survey__service=service or ServiceFactory())
+    for position, code in enumerate(codes):
+        metric = Metric.objects.get(code=code, version=1)
+        Question.objects.create(version=version, position=position, kind="metric", metric=metric)
+    if open_question:
+        Question.objects.create(
+            version=version,
+            position=len(codes),
+            kind="open",
+            text_fi="Mitä voisimme parantaa?",
+            text_sv="Vad kunde vi förbättra?",
+            text_en="What could we improve?",
+            max_length=1000,
+        )
+    point = CollectionPointFactory(survey=version.survey, kind=kind)
+    return version, point

@@ -1,0 +1,119 @@
+"""Storing responses: the one path every channel takes."""
+
+from collections import Counter
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from kuulo.feedback import rollups
+from kuulo.feedback.models import Answer, Comment, Response
+from kuulo.feedback.redaction import redact
+from kuulo.feedback.submissions import Submission, questions_of
+from kuulo.surveys.models import CollectionPoint, SurveyVersion
+
+
+def _build(point: CollectionPoint, version: SurveyVersion, submission: Submission, now) -> Response:
+    return Response(
+        survey_version=version,
+        service_id=version.survey.service_id,
+        collection_point=point,
+        idempotency_key=submission.idempotency_key,
+        received_at=now,
+        responded_at=submission.responded_at or now,
+        channel=submission.channel,
+        language=submission.language,
+        customer_group=submission.customer_group,
+        touchpoint=submission.touchpoint,
+        page_path=submission.page_path,
+        status=Response.Status.SUSPECT if submission.suspect_reason else Response.Status.ACCEPTED,
+        suspect_reason=submission.suspect_reason[:200],
+    )
+
+
+def _children(response: Response, version: SurveyVersion, submission: Submission):
+    """The answers and redacted comments of a stored response, and its rollup counts."""
+    by_id = {question.pk: question for question in questions_of(version)}
+    answers, metric_values = [], []
+    for question_id, values in submission.answers.items():
+        metric = by_id[question_id].metric
+        metric_values.append((metric, values))
+        answers.extend(
+            Answer(response=response, metric=metric, item=item, value=value) for item, value in enumerate(values)
+        )
+    comments = [
+        Comment(response=response, question_id=question_id, text=redact(text), language=submission.language)
+        for question_id, text in submission.comments.items()
+    ]
+    counts = rollups.keys_for(response, metric_values) if response.status == Response.Status.ACCEPTED else Counter()
+    return answers, comments, counts
+
+
+def record_response(point: CollectionPoint, version: SurveyVersion, submission: Submission) -> tuple[Response, bool]:
+    """Stores a response with its answers, comments and rollups in one
+    transaction. A retry with the same idempotency key returns the stored
+    response and adds nothing: (response, created)."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            response = _build(point, version, submission, now)
+            response.save(force_insert=True)
+            answers, comments, counts = _children(response, version, submission)
+            Answer.objects.bulk_create(answers)
+            if comments:
+                Comment.objects.bulk_create(comments)
+            rollups.add(counts)
+        return response, True
+    except IntegrityError:
+        existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def record_many(point: CollectionPoint, version: SurveyVersion, submissions: list[Submission]) -> tuple[int, int]:
+    """Stores a batch in one transaction; submissions whose key is already
+    stored (or repeated within the batch) are skipped: (created, duplicates)."""
+    now = timezone.now()
+    keys = [submission.idempotency_key for submission in submissions]
+    stored = set(
+        Response.objects.filter(collection_point=point, idempotency_key__in=keys).values_list(
+            "idempotency_key", flat=True
+        )
+    )
+    fresh, seen = [], set(stored)
+    for submission in submissions:
+        if submission.idempotency_key not in seen:
+            seen.add(submission.idempotency_key)
+            fresh.append(submission)
+    with transaction.atomic():
+        responses = Response.objects.bulk_create([_build(point, version, s, now) for s in fresh])
+        all_answers, all_comments, counts = [], [], Counter()
+        for response, submission in zip(responses, fresh, strict=True):
+            answers, comments, response_counts = _children(response, version, submission)
+            all_answers.extend(answers)
+            all_comments.extend(comments)
+            counts.update(response_counts)
+        Answer.objects.bulk_create(all_answers, batch_size=5000)
+        Comment.objects.bulk_create(all_comments, batch_size=2000)
+        rollups.add(counts)
+    return len(fresh), len(submissions) - len(fresh)
+
+
+@transaction.atomic
+def accept_suspect(response: Response) -> None:
+    """A reviewer lets a suspect response into the figures."""
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.status == Response.Status.ACCEPTED:
+        return
+    response.status = Response.Status.ACCEPTED
+    response.save(update_fields=["status"])
+    rollups.add(rollups.counts_from_answers(Response.objects.filter(pk=response.pk)))
+
+
+@transaction.atomic
+def discard_suspect(response: Response) -> None:
+    response = Response.objects.select_for_update().get(pk=response.pk)
+    if response.status == Response.Status.ACCEPTED:
+        rollups.add(rollups.counts_from_answers(Response.objects.filter(pk=response.pk)), sign=-1)
+    response.status = Response.Status.DISCARDED
+    response.save(update_fields=["status"])

@@ -1,0 +1,183 @@
+"""The uniform metric library: the same question on the same scale everywhere.
+
+A metric is identified by code and version. Built-in metrics are seeded by a
+migration and never edited in place: a new wording is a new version, so
+results stay comparable. Surveys reference metrics; they never copy them.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kuulo.lib.translated import pick, translated
+from kuulo.metrics import scoring
+
+
+class Metric(models.Model):
+    class Rule(models.TextChoices):
+        TOP_BOX = "top_box", _("Top-box share")
+        NPS = "nps", _("Net Promoter Score")
+        MEAN = "mean", _("Mean")
+        BINARY_SHARE = "binary_share", _("Share of yes")
+        UMUX_LITE = "umux_lite", _("UMUX-Lite")
+        SUS = "sus", _("System Usability Scale")
+        INDEX = "index", _("Index 0–100")
+
+    class Direction(models.TextChoices):
+        UP = "up", _("Higher is better")
+        DOWN = "down", _("Lower is better")
+
+    code = models.SlugField(_("code"), max_length=40)
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    is_builtin = models.BooleanField(_("built-in"), default=False, editable=False)
+    is_active = models.BooleanField(_("in use"), default=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=120)
+    name_sv = models.CharField(_("name in Swedish"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    question_fi = models.TextField(_("question in Finnish"))
+    question_sv = models.TextField(_("question in Swedish"))
+    question_en = models.TextField(_("question in English"))
+    # Multi-item metrics (UMUX-Lite, SUS): [{"fi": ..., "sv": ..., "en": ...}, ...]
+    items = models.JSONField(_("items"), default=list, blank=True)
+    scale_min = models.SmallIntegerField(_("lowest value"))
+    scale_max = models.SmallIntegerField(_("highest value"))
+    # {"fi": {"1": "Erittäin tyytymätön", ...}, "sv": {...}, "en": {...}}
+    labels = models.JSONField(_("scale labels"), default=dict, blank=True)
+    rule = models.CharField(_("scoring rule"), max_length=20, choices=Rule.choices)
+    threshold = models.SmallIntegerField(
+        _("top-box threshold"), null=True, blank=True, help_text=_("Answers at or above this count as positive.")
+    )
+    good_direction = models.CharField(_("good direction"), max_length=4, choices=Direction.choices, default="up")
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_version", editable=False
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    name = translated("name")
+
+    class Meta:
+        verbose_name = _("metric")
+        verbose_name_plural = _("metrics")
+        ordering = ["-is_builtin", "code", "-version"]
+        constraints = [models.UniqueConstraint(fields=["code", "version"], name="one_metric_per_code_and_version")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} v{self.version}"
+
+    def question(self, language: str | None = None, **names: str) -> str:
+        """The question in `language`, with {service} and {organisation} filled in."""
+        text = pick({code: getattr(self, f"question_{code}") for code in ("fi", "sv", "en")}, language)
+        return text.format_map(_Blank(names))
+
+    def item_texts(self, language: str | None = None, **names: str) -> list[str]:
+        return [pick(item, language).format_map(_Blank(names)) for item in self.items]
+
+    @property
+    def item_count(self) -> int:
+        return len(self.items) or 1
+
+    def scale(self) -> range:
+        return range(self.scale_min, self.scale_max + 1)
+
+    def scale_labels(self, language: str | None = None) -> dict[int, str]:
+        by_language = {code: self.labels.get(code, {}) for code in ("fi", "sv", "en")}
+        chosen = by_language.get(language or "") or pick_dict(by_language, language)
+        return {int(value): text for value, text in chosen.items()}
+
+    def rollup_value(self, item_values: list[int]) -> int:
+        """The integer a respondent adds to the rollup histogram.
+
+        Single-item metrics store the answer itself. UMUX-Lite stores the sum of
+        its two items (2..14) and SUS the sum of its item contributions (0..40),
+        so every histogram key is a small integer; `score` maps them back."""
+        if self.rule == self.Rule.UMUX_LITE:
+            return item_values[0] + item_values[1]
+        if self.rule == self.Rule.SUS:
+            return sum(value - 1 if position % 2 == 0 else 5 - value for position, value in enumerate(item_values))
+        return item_values[0]
+
+    def score(self, histogram: dict, *, min_n: int = scoring.MIN_N) -> scoring.Score:
+        """The metric's score from a histogram of rollup values."""
+        if self.rule == self.Rule.UMUX_LITE:
+            scores = {(int(raw) - 2) * 100 / 12: count for raw, count in histogram.items()}
+            return scoring.respondent_mean(scores, min_n=min_n)
+        if self.rule == self.Rule.SUS:
+            return scoring.respondent_mean({int(raw) * 2.5: count for raw, count in histogram.items()}, min_n=min_n)
+        params: dict = {"min_n": min_n}
+        if self.rule == self.Rule.TOP_BOX:
+            params["threshold"] = self.threshold
+        if self.rule == self.Rule.INDEX:
+            params.update(scale_min=self.scale_min, scale_max=self.scale_max)
+        return scoring.score(self.rule, {int(k): v for k, v in histogram.items()}, **params)
+
+    @property
+    def unit(self) -> str:
+        return "" if self.rule in (self.Rule.MEAN, self.Rule.NPS) else "%"
+
+
+def pick_dict(by_language: dict[str, dict], language: str | None) -> dict:
+    for code in (language, "fi", "sv", "en"):
+        if code and by_language.get(code):
+            return by_language[code]
+    return {}
+
+
+class _Blank(dict):
+    """format_map helper: leaves unknown placeholders visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class TargetQuerySet(models.QuerySet):
+    def in_force(self, metric: Metric, service=None, on: date | None = None) -> "Target | None":
+        """The service's own target on `on` (default today), else the organisation default."""
+        on = on or date.today()
+        candidates = self.filter(metric=metric, valid_from__lte=on).order_by("-valid_from", "-pk")
+        if service is not None:
+            own = candidates.filter(service=service).first()
+            if own:
+                return own
+        return candidates.filter(service__isnull=True).first()
+
+
+class Target(models.Model):
+    """A target level for a metric: the organisation default (no service) or a
+    service's own, in force from a date. Older rows are the history."""
+
+    metric = models.ForeignKey(Metric, verbose_name=_("metric"), on_delete=models.PROTECT, related_name="targets")
+    service = models.ForeignKey(
+        "organisation.Service",
+        verbose_name=_("service"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="targets",
+        help_text=_("Leave empty for the organisation's default target."),
+    )
+    level = models.FloatField(_("target level"))
+    valid_from = models.DateField(_("valid from"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = TargetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["metric__code", "service_id", "-valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["metric", "service", "valid_from"], name="one_target_per_day"),
+            models.UniqueConstraint(
+                fields=["metric", "valid_from"], condition=models.Q(service__isnull=True), name="one_default_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.metric.code} ≥ {self.level:g} ({self.valid_from})"

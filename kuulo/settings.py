@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "ninja",
     "axes",
     "kuulo.lib",
     "kuulo.accounts",
@@ -196,6 +197,15 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("KUULO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("KUULO_HSTS_PRELOAD", False)
+
+# --- Collecting responses (widget, survey page, API, import) ---
+# Rate limits per client (address hashed with a salt that changes daily) and body size limits.
+KUULO_RESPONSES_PER_CLIENT_PER_MINUTE = int(os.environ.get("KUULO_RESPONSES_PER_CLIENT_PER_MINUTE", "20"))
+KUULO_MIN_FILL_SECONDS = float(os.environ.get("KUULO_MIN_FILL_SECONDS", "2"))
+KUULO_MAX_SINGLE_BODY = 16 * 1024
+KUULO_MAX_BATCH_BODY = 1024 * 1024
+KUULO_MAX_BATCH_SIZE = 1000
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("KUULO_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 
 EMAIL_HOST = os.environ.get("KUULO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("KUULO_EMAIL_PORT", "25"))

@@ -11,4 +11,9 @@ urlpatterns = [
     path("healthz", lib_views.health, name="health"),
     path("", include("kuulo.accounts.urls")),
     path("", include("kuulo.organisation.urls")),
+    path("", include("kuulo.metrics.urls")),
+    path("", include("kuulo.surveys.urls")),
+    path("", include("kuulo.surveys.public_urls")),
+    path("", include("kuulo.feedback.urls")),
+    path("", include("kuulo.api.urls")),
 ]

@@ -41,11 +41,16 @@ STAFF_PAGES = {
     "accounts:user_list": (lambda s: [], ADMINS),
     "accounts:user_create": (lambda s: [], ADMINS),
     "accounts:user_edit": (lambda s: [s.memberships.first().user_id], ADMINS),
+    # --- metrics: library and targets ---
+    # --- surveys: builder and collection points ---
+    # --- feedback: review queue and imports ---
+    # --- api: tokens ---
 }
 
 # Pages anyone can open without logging in: (args, expected status).
 PUBLIC_PAGES = {
     "accounts:login": lambda s: [],
+    # --- public: survey page, widget demo ---
 }
 
 # URL patterns that are not pages, with the reason.
@@ -53,4 +58,6 @@ NOT_PAGES = {
     "accounts:logout": "POST only; redirects to the login page",
     "accounts:set_language": "POST only; redirects back",
     "health": "plain-text answer for load balancers",
+    # --- public endpoints (JSON, images, scripts) ---
+    # --- api endpoints ---
 }

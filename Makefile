@@ -70,8 +70,11 @@ messages: $(VENV)/.dev
 	msgen kuulo/locale/en/LC_MESSAGES/django.po -o kuulo/locale/en/LC_MESSAGES/django.po.new
 	mv kuulo/locale/en/LC_MESSAGES/django.po.new kuulo/locale/en/LC_MESSAGES/django.po
 
+# Each benchmark prints `name: value unit` lines. wrk generates the HTTP load.
+BENCHMARKS := widget_endpoint
 bench: $(VENV)/.dev
-	@for script in bench/*.py; do [ -e "$$script" ] && $(BIN)/python "$$script"; done; true
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk)
+	@for name in $(BENCHMARKS); do $(BIN)/python -m bench.$$name || exit 1; done
 
 clean:
 	rm -rf $(VENV) data

@@ -45,12 +45,18 @@ STAFF_PAGES = {
     # --- surveys: builder and collection points ---
     # --- feedback: review queue and imports ---
     # --- api: tokens ---
+    "api:token_list": (lambda s: [], ADMINS),
+    "api:token_create": (lambda s: [], ADMINS),
+    "api:token_revoke": (lambda s: [__import__("tests.api.pages").api.pages.token_pk()], ADMINS),
 }
 
 # Pages anyone can open without logging in: (args, expected status).
 PUBLIC_PAGES = {
     "accounts:login": lambda s: [],
     # --- public: survey page, widget demo ---
+    "public:survey_page": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
+    "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
+    "public:widget_demo": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.widget_key(s),
 }
 
 # URL patterns that are not pages, with the reason.
@@ -59,5 +65,16 @@ NOT_PAGES = {
     "accounts:set_language": "POST only; redirects back",
     "health": "plain-text answer for load balancers",
     # --- public endpoints (JSON, images, scripts) ---
+    "public:qr_svg": "SVG image of the survey link's QR code",
+    "public:qr_png": "PNG image of the survey link's QR code",
+    "public:widget_config": "JSON: the widget's questions (tested in tests/surveys/test_public_widget_api.py)",
+    "public:widget_display": "POST only, JSON: counts a widget display",
+    "public:widget_response": "POST only, JSON: stores a widget response",
     # --- api endpoints ---
+    "api:api_v1:api-root": "JSON API root; not a page",
+    "api:api_v1:openapi-json": "the OpenAPI schema (JSON); tested in tests/api/test_api_schema.py",
+    "api:api_v1:openapi-view": "ninja's Swagger UI for developers; not part of the staff UI",
+    "api:api_v1:collection_point": "JSON API, token auth",
+    "api:api_v1:post_response": "JSON API, token auth, POST only",
+    "api:api_v1:post_batch": "JSON API, token auth, POST only",
 }

@@ -1,0 +1,234 @@
+"""Kuulo's REST API, version 1: the one NinjaAPI instance.
+
+Machines authenticate with an organisation API token (`Authorization: Bearer
+kuulo_…`). The OpenAPI schema is served at /api/v1/openapi.json and the
+interactive docs at /api/v1/docs, from ninja's own static files (no CDN).
+"""
+
+import json
+from typing import Annotated
+
+from django.conf import settings
+from django.db import IntegrityError
+from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import Header, NinjaAPI, Status
+from ninja.errors import AuthenticationError
+from ninja.openapi.docs import Swagger
+from ninja.security import HttpBearer
+
+from kuulo.api import ingestion
+from kuulo.api.models import ApiToken
+from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
+from kuulo.feedback import actions
+from kuulo.feedback.submissions import SubmissionError, questions_of
+from kuulo.surveys.models import CollectionPoint, Question, SurveyVersion
+
+DESCRIPTION = """
+Send customer feedback into Kuulo from other systems, and read survey definitions.
+
+**Authentication**: an organisation API token, created by an organisation admin
+under *API tokens*, sent as `Authorization: Bearer kuulo_…`.
+
+**Idempotency**: every POST carries an `Idempotency-Key` header. Sending the same
+key again stores nothing new, so a client can retry safely after a network error.
+
+**Errors** are JSON: `{"errors": {"field": "message"}}`, and nothing of an
+invalid request is stored.
+"""
+
+
+class TokenAuth(HttpBearer):
+    openapi_description = "An organisation API token: `Authorization: Bearer kuulo_…`."
+
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
+        return ApiToken.authenticate(token)
+
+
+api = NinjaAPI(
+    title="Kuulo API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api:api_v1",  # the namespace api_v1, nested in the api app's namespace
+    auth=TokenAuth(),
+    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request: HttpRequest, exc: AuthenticationError) -> JsonResponse:
+    return JsonResponse(
+        {"errors": {"Authorization": _("A valid API token is required: Authorization: Bearer kuulo_…")}},
+        status=401,
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+class Refusal(Exception):
+    def __init__(self, status: int, errors: dict[str, str]):
+        super().__init__(errors)
+        self.status = status
+        self.errors = errors
+
+
+@api.exception_handler(Refusal)
+def refused(request: HttpRequest, exc: Refusal) -> JsonResponse:
+    return JsonResponse({"errors": exc.errors}, status=exc.status)
+
+
+@api.exception_handler(SubmissionError)
+def invalid(request: HttpRequest, exc: SubmissionError) -> JsonResponse:
+    return JsonResponse({"errors": exc.errors}, status=400)
+
+
+def open_point(key: str) -> tuple[CollectionPoint, SurveyVersion]:
+    """The API or import collection point `key` and its live survey version."""
+    point = CollectionPoint.objects.select_related("survey").filter(key=key).first()
+    if point is None:
+        raise Refusal(404, {"key": _("No collection point has this key.")})
+    if point.kind not in (CollectionPoint.Kind.API, CollectionPoint.Kind.IMPORT):
+        raise Refusal(409, {"key": _("This collection point does not take responses through the API.")})
+    version = point.survey.live_version() if point.is_active else None
+    if version is None:
+        raise Refusal(410, {"key": _("The survey is closed and takes no more responses.")})
+    version.survey = point.survey
+    return point, version
+
+
+def json_body(request: HttpRequest, limit: int) -> object:
+    """The parsed JSON body, refused with 413 above `limit` bytes."""
+    too_large = Refusal(413, {"body": _("The body is larger than %(count)d bytes.") % {"count": limit}})
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    if declared > limit:
+        raise too_large
+    body = request.body
+    if len(body) > limit:
+        raise too_large
+    try:
+        return json.loads(body)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise Refusal(400, {"body": _("The body is not valid JSON.")}) from error
+
+
+def request_body(schema: dict) -> dict:
+    """OpenAPI text for a JSON body that the view parses itself (with clean_submission)."""
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+
+
+ERRORS = {400: Errors, 401: Errors, 404: Errors, 409: Errors, 410: Errors}
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Required. Letters, digits and - _ . : (at most 72). A repeated key stores nothing new.",
+    ),
+]
+
+
+@api.get(
+    "/collection-points/{key}",
+    response={200: CollectionPointOut, **ERRORS},
+    summary="Survey definition of a collection point",
+    description="The live survey version of an API or import collection point: its languages, the metric "
+    "questions with their scales and the open questions. Answer metrics by `code` and open questions by `id`.",
+    tags=["responses"],
+)
+def collection_point(request: HttpRequest, key: str):
+    point, version = open_point(key)
+    metric_questions, open_questions = [], []
+    for question in questions_of(version):
+        if question.kind == Question.Kind.METRIC:
+            metric = question.metric
+            metric_questions.append(
+                {
+                    "code": metric.code,
+                    "metric_version": metric.version,
+                    "question": {code: metric.question(code) for code in version.languages},
+                    "items": [
+                        {code: text for code, text in item.items() if code in version.languages}
+                        for item in metric.items
+                    ],
+                    "scale_min": metric.scale_min,
+                    "scale_max": metric.scale_max,
+                    "labels": {code: metric.labels.get(code, {}) for code in version.languages},
+                    "required": question.required,
+                }
+            )
+        else:
+            open_questions.append(
+                {
+                    "id": question.pk,
+                    "question": {code: question.open_text(code) for code in version.languages},
+                    "max_length": question.max_length,
+                    "required": question.required,
+                }
+            )
+    return {
+        "key": point.key,
+        "kind": point.kind,
+        "survey_version": version.number,
+        "languages": version.languages,
+        "channel": point.channel,
+        "touchpoint": point.touchpoint,
+        "questions": metric_questions,
+        "open_questions": open_questions,
+    }
+
+
+@api.post(
+    "/collection-points/{key}/responses",
+    response={200: ResponseOut, 201: ResponseOut, **ERRORS, 413: Errors},
+    summary="Send one response",
+    description="Stores one response. 201 when stored, 200 when the Idempotency-Key was already stored "
+    "(nothing new is stored). 400 names every invalid field; 409 when the collection point is not of kind "
+    "api or import; 410 when its survey is closed; 413 when the body is over 16 kB.",
+    openapi_extra=request_body(ResponseIn.model_json_schema()),
+    tags=["responses"],
+)
+def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
+    header_key = ingestion.clean_header_key(idempotency_key)
+    point, version = open_point(key)
+    data = json_body(request, settings.KUULO_MAX_SINGLE_BODY)
+    submission = ingestion.clean_api_response(version, point, data, header_key)
+    response, created = actions.record_response(point, version, submission)
+    return Status(201 if created else 200, {"id": response.pk, "created": created})
+
+
+@api.post(
+    "/collection-points/{key}/responses/batch",
+    response={201: BatchOut, **ERRORS, 413: Errors},
+    summary="Send a batch of responses",
+    description="Stores up to 1,000 responses in one transaction. Item i gets the key "
+    "`<Idempotency-Key>:<i>` unless it carries its own `idempotency_key`, so a retried batch stores nothing "
+    "new. Every item is validated first: if any is invalid the answer is 400 with errors named like "
+    "`responses[3].answers.csat` and nothing is stored. 413 when the body is over 1 MB or holds more than "
+    "1,000 responses.",
+    openapi_extra=request_body(
+        {
+            "type": "object",
+            "required": ["responses"],
+            "properties": {"responses": {"type": "array", "maxItems": 1000, "items": BatchItemIn.model_json_schema()}},
+        }
+    ),
+    tags=["responses"],
+)
+def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
+    header_key = ingestion.clean_header_key(idempotency_key)
+    point, version = open_point(key)
+    data = json_body(request, settings.KUULO_MAX_BATCH_BODY)
+    items = data.get("responses") if isinstance(data, dict) else None
+    if isinstance(items, list) and len(items) > settings.KUULO_MAX_BATCH_SIZE:
+        limit = settings.KUULO_MAX_BATCH_SIZE
+        raise Refusal(413, {"responses": _("At most %(count)d responses in one batch.") % {"count": limit}})
+    submissions = ingestion.clean_batch(version, point, data, header_key)
+    try:
+        created, duplicates = actions.record_many(point, version, submissions)
+    except IntegrityError:
+        # A concurrent retry of the same batch stored some keys first; the second pass skips them.
+        created, duplicates = actions.record_many(point, version, submissions)
+    return Status(201, {"created": created, "duplicates": duplicates})

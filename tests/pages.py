@@ -7,6 +7,7 @@ new page cannot skip either.
 
 from kuulo.organisation.models import Membership, Role
 from tests.factories import LifeEventFactory, UnitFactory
+from tests.surveys import factories as survey_args
 
 EVERYONE = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 200}
 MEMBERS = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 404}
@@ -42,7 +43,20 @@ STAFF_PAGES = {
     "accounts:user_create": (lambda s: [], ADMINS),
     "accounts:user_edit": (lambda s: [s.memberships.first().user_id], ADMINS),
     # --- metrics: library and targets ---
+    "metrics:metric_list": (lambda s: [], EVERYONE),
+    "metrics:metric_detail": (survey_args.metric_pk, EVERYONE),
+    "metrics:metric_create": (lambda s: [], ADMINS),
+    "metrics:metric_new_version": (survey_args.metric_pk, ADMINS),
+    "metrics:target_list": (lambda s: [], EVERYONE),
+    "metrics:service_targets": (lambda s: [s.pk], MEMBERS),
     # --- surveys: builder and collection points ---
+    "surveys:survey_list": (lambda s: [s.pk], MEMBERS),
+    "surveys:survey_create": (lambda s: [s.pk], MANAGERS),
+    "surveys:survey_detail": (survey_args.survey_pk, MEMBERS),
+    "surveys:version_edit": (survey_args.draft_version_pk, MANAGERS),
+    "surveys:version_preview": (survey_args.draft_version_pk, MEMBERS),
+    "surveys:point_create": (survey_args.survey_pk, MANAGERS),
+    "surveys:point_edit": (survey_args.point_pk, MANAGERS),
     # --- feedback: review queue and imports ---
     # --- api: tokens ---
     "api:token_list": (lambda s: [], ADMINS),
@@ -64,6 +78,15 @@ NOT_PAGES = {
     "accounts:logout": "POST only; redirects to the login page",
     "accounts:set_language": "POST only; redirects back",
     "health": "plain-text answer for load balancers",
+    # --- metrics and surveys: staff actions ---
+    "metrics:metric_deactivate": "POST only; redirects to the metric",
+    "surveys:survey_close": "POST only; redirects to the survey",
+    "surveys:version_new": "POST only; redirects to the new draft",
+    "surveys:version_publish": "POST only; redirects to the survey",
+    "surveys:question_add_metric": "POST only; redirects to the editor",
+    "surveys:question_add_open": "POST only; redirects to the editor",
+    "surveys:question_move": "POST only; the question list fragment or a redirect to the editor",
+    "surveys:question_remove": "POST only; the question list fragment or a redirect to the editor",
     # --- public endpoints (JSON, images, scripts) ---
     "public:qr_svg": "SVG image of the survey link's QR code",
     "public:qr_png": "PNG image of the survey link's QR code",

@@ -120,6 +120,38 @@ class Metric(models.Model):
     def unit(self) -> str:
         return "" if self.rule in (self.Rule.MEAN, self.Rule.NPS) else "%"
 
+    def score_bounds(self) -> tuple[float, float]:
+        """The lowest and highest score the rule can give: what a target level must lie in."""
+        if self.rule == self.Rule.NPS:
+            return (-100.0, 100.0)
+        if self.rule == self.Rule.MEAN:
+            return (float(self.scale_min), float(self.scale_max))
+        return (0.0, 100.0)
+
+    @property
+    def rule_in_words(self) -> str:
+        """How the score is computed, for people reading the library."""
+        values = {"min": self.scale_min, "max": self.scale_max, "threshold": self.threshold}
+        explanations = {
+            self.Rule.TOP_BOX: _(
+                "Percentage of answers from %(threshold)s to %(max)s (top box), 0–100 %%. The mean is shown beside it."
+            ),
+            self.Rule.NPS: _("Percentage of answers 9–10 minus percentage of answers 0–6, from −100 to 100."),
+            self.Rule.MEAN: _("Mean of the answers on the scale %(min)s–%(max)s."),
+            self.Rule.BINARY_SHARE: _("Percentage of yes answers, 0–100 %%."),
+            self.Rule.INDEX: _(
+                "Each answer is converted linearly to 0–100 (%(min)s is 0, %(max)s is 100) and the results averaged."
+            ),
+            self.Rule.UMUX_LITE: _(
+                "Two items on 1–7: (item 1 + item 2 − 2) × 100 / 12 for each respondent, averaged; 0–100."
+            ),
+            self.Rule.SUS: _(
+                "Ten items on 1–5: odd items answer − 1, even items 5 − answer, the sum × 2.5 for each respondent, "
+                "averaged; 0–100."
+            ),
+        }
+        return str(explanations[self.Rule(self.rule)]) % values
+
 
 def pick_dict(by_language: dict[str, dict], language: str | None) -> dict:
     for code in (language, "fi", "sv", "en"):

@@ -1,0 +1,1 @@
+"""Staff views of surveys: the builder (surveys, versions, questions) and collection points."""

@@ -1,0 +1,136 @@
+"""The feedback widget on the demo host page, in a real Chromium: by keyboard,
+accessible inside its shadow root, and safe to retry when the network fails."""
+
+import gzip
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from kuulo.feedback.models import Answer, DisplayCount, Response
+from kuulo.surveys.public.widget import forget_cached_points
+from tests.browser.test_accessibility import axe_violations
+from tests.factories import published_survey
+from tests.surveys.public_pages import ensure_metric_library
+
+WIDGET = Path(settings.BASE_DIR) / "kuulo" / "static" / "kuulo" / "widget.js"
+
+
+@pytest.fixture(autouse=True)
+def _fresh(settings):
+    settings.KUULO_MIN_FILL_SECONDS = 0
+    cache.clear()
+    forget_cached_points()
+
+
+@pytest.fixture
+def demo(transactional_db):
+    ensure_metric_library()
+    version, point = published_survey(kind="widget")
+    return version, point, reverse("public:widget_demo", args=[point.key])
+
+
+def shadow_focus(page) -> str:
+    """Text of the focused element inside the widget's shadow root."""
+    return page.evaluate("document.querySelector('[data-kuulo-widget]').shadowRoot.activeElement?.textContent || ''")
+
+
+def answer(page, version) -> None:
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("radio", name="Very satisfied").check()
+    dialog.get_by_role("radio", name="9", exact=True).check()
+    service = version.survey.service.name_en
+    for statement in (f"{service}'s capabilities meet my requirements.", f"{service} is easy to use."):
+        dialog.get_by_role("group", name=statement).get_by_role("radio", name="Agree", exact=True).check()
+    dialog.get_by_label("What could we improve?").fill("Liitteen lisääminen oli hankalaa.")
+
+
+def wait_until(page, condition, tries: int = 50) -> bool:
+    for _ in range(tries):
+        if condition():
+            return True
+        page.wait_for_timeout(200)
+    return condition()
+
+
+def test_the_widget_script_is_at_most_15_kb_gzipped():
+    assert len(gzip.compress(WIDGET.read_bytes(), compresslevel=9)) <= 15 * 1024
+
+
+def test_a_keyboard_user_opens_the_widget_answers_and_sees_thanks(new_page, demo):
+    version, point, path = demo
+    page = new_page(None, "en")
+    page.goto(path + "?lang=en")
+    launcher = page.get_by_role("button", name="Give feedback")
+    expect(launcher).to_be_visible()
+    launcher.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog", name=version.title_en)
+    expect(dialog).to_be_visible()
+    assert shadow_focus(page) == version.title_en
+    answer(page, version)
+    dialog.get_by_role("button", name="Send").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Thank you for your feedback!")
+    stored = Response.objects.get()
+    assert (stored.language, stored.channel, stored.touchpoint) == ("en", "web", "housing-allowance-application")
+    assert stored.status == Response.Status.ACCEPTED
+    assert Answer.objects.filter(response=stored).count() == 4
+    assert DisplayCount.objects.get(collection_point=point).count == 1
+
+
+def test_escape_closes_the_widget_and_focus_returns_to_the_launcher(new_page, demo):
+    version, _point, path = demo
+    page = new_page(None, "fi")
+    page.goto(path + "?lang=fi")
+    page.get_by_role("button", name="Anna palautetta").click()
+    expect(page.get_by_role("dialog", name=version.title_fi)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    assert shadow_focus(page) == "Anna palautetta"
+
+
+def test_after_dismissing_the_widget_it_is_not_shown_again(new_page, demo):
+    _version, _point, path = demo
+    page = new_page(None, "sv")
+    page.goto(path + "?lang=sv")
+    page.get_by_role("button", name="Ge respons").click()
+    page.get_by_role("button", name="Stäng").click()
+    page.reload()
+    expect(page.locator("h1")).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("[data-kuulo-widget]").count() == 0
+
+
+def test_the_open_widget_has_no_axe_violations(new_page, demo):
+    _version, _point, path = demo
+    for language, label in (("fi", "Anna palautetta"), ("sv", "Ge respons"), ("en", "Give feedback")):
+        page = new_page(None, language)
+        page.goto(f"{path}?lang={language}")
+        page.get_by_role("button", name=label).click()
+        expect(page.get_by_role("dialog")).to_be_visible()
+        assert axe_violations(page) == [], language
+
+
+def test_an_answer_sent_offline_is_retried_on_the_next_page_load_and_stored_once(new_page, demo):
+    version, _point, path = demo
+    page = new_page(None, "en")
+    page.route("**/w/*/responses", lambda route: route.abort())
+    page.goto(path + "?lang=en")
+    page.get_by_role("button", name="Give feedback").click()
+    answer(page, version)
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("status")).to_contain_text("will be sent")
+    assert Response.objects.count() == 0
+    assert "responses" in page.evaluate("localStorage.getItem('kuulo-widget-queue')")
+
+    page.unroute("**/w/*/responses")
+    page.reload()
+    assert wait_until(page, lambda: page.evaluate("localStorage.getItem('kuulo-widget-queue')") == "[]")
+    page.reload()  # a second load finds nothing left to send
+    page.wait_for_load_state("networkidle")
+    assert Response.objects.count() == 1
+    assert Answer.objects.count() == 4

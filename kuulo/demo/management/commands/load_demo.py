@@ -1,14 +1,38 @@
+import os
+import time
+
 from django.core.management.base import BaseCommand
 
+from kuulo.demo.feedback import DAYS, load_feedback
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
+
+# `--small` (or KUULO_DEMO_SIZE=small, which the tests set): a few weeks at a
+# twentieth of the volume, enough to see every feature in seconds.
+SMALL = {"days": 75, "scale": 0.05}
 
 
 class Command(BaseCommand):
-    help = "Loads (or refreshes) the demo organisation. Safe to run again."
+    help = "Loads (or refreshes) the demo organisation and its feedback. Safe to run again."
 
-    def handle(self, *args, **options) -> None:
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--small", action="store_true", help="Load a small slice of feedback, for tests.")
+        parser.add_argument("--days", type=int, help=f"Days of feedback up to today (default {DAYS}).")
+        parser.add_argument("--scale", type=float, help="Multiplies the volume of feedback (default 1).")
+
+    def handle(self, *args, small: bool = False, days: int | None = None, scale: float | None = None, **options):
+        started = time.perf_counter()
         load_organisation()
         self.stdout.write(self.style.SUCCESS("Demo organisation loaded: Permits and Housing Agency."))
+
+        size = SMALL if small or os.environ.get("KUULO_DEMO_SIZE") == "small" else {"days": DAYS, "scale": 1.0}
+        loaded = load_feedback(days=days or size["days"], scale=scale if scale is not None else size["scale"])
+        self.stdout.write("Demo feedback (responses added / stored):")
+        for row in loaded:
+            self.stdout.write(f"  {row.service.slug:<26} {row.added:>6} / {row.total:>6}")
+        added, total = sum(row.added for row in loaded), sum(row.total for row in loaded)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"  {'all services':<26} {added:>6} / {total:>6}  in {seconds:.1f} s")
+
         self.stdout.write("Log in at http://127.0.0.1:8000/ with one of these (password for all: %s):" % DEMO_PASSWORD)
         for username, role in LOGINS:
             self.stdout.write(f"  {username:<8} {role}")

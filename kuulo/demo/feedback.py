@@ -88,7 +88,7 @@ def _load_service(
         for offset in range(0, len(submissions), CHUNK):
             created, _ = record_many(demo.points[kind], demo.version, submissions[offset : offset + CHUNK])
             added += created
-    _count_displays(demo, profile, first_day, today, widget_per_day, scale)
+    _count_displays(demo, profile, first_day, now, widget_per_day, scale)
     return added
 
 
@@ -162,21 +162,23 @@ def _volume(profile: stories.Profile, day: date) -> float:
 
 
 def _count_displays(
-    demo: DemoSurvey, profile: stories.Profile, first: date, today: date, answered: Counter, scale: float
+    demo: DemoSurvey, profile: stories.Profile, first: date, now: datetime, answered: Counter, scale: float
 ) -> None:
     """Widget displays per day, so the response rate comes out near the profile's."""
     point = demo.points[CollectionPoint.Kind.WIDGET]
     share = next(spec.share for spec in demo.specs if spec.kind == CollectionPoint.Kind.WIDGET)
+    today = timezone.localdate(now)
     rows = []
     day = first
     while day <= today:
         rng = random.Random(f"{demo.service.slug}/displays/{day.isoformat()}")
         expected = _volume(profile, day) * scale * share / (profile.response_rate * rng.uniform(0.85, 1.15))
+        if day == today:  # only the part of the day that has passed
+            expected *= (now - _at(today, time(0))) / timedelta(days=1)
         rows.append(DisplayCount(collection_point=point, day=day, count=max(answered[day], round(expected))))
         day += timedelta(days=1)
-    DisplayCount.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["collection_point", "day"], update_fields=["count"]
-    )
+    # Days already counted keep their count: the widget itself adds to it when the demo runs.
+    DisplayCount.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def _weighted(rng: random.Random, weights: dict[str, float]) -> str:

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 
+from kuulo.accounts.models import User
 from kuulo.metrics.models import Metric, Target
 from kuulo.organisation.models import Channel, Service
 from kuulo.surveys.models import CollectionPoint, Question, Survey, SurveyVersion
@@ -303,6 +304,7 @@ def _create_survey(service, codes, specs, metrics, published_at) -> Survey:
 def ensure_targets(services: dict[str, Service], today: date) -> None:
     """Target levels with a little history; seeded once per metric and service."""
     metrics = {metric.code: metric for metric in Metric.objects.filter(is_builtin=True, version=1)}
+    admin = User.objects.filter(username="admin").first()
     rows = [(None, code, levels) for code, levels in DEFAULT_TARGETS.items()]
     rows += [(services[slug], code, levels) for (slug, code), levels in SERVICE_TARGETS.items()]
     for service, code, levels in rows:
@@ -310,4 +312,6 @@ def ensure_targets(services: dict[str, Service], today: date) -> None:
         if Target.objects.filter(metric=metric, service=service).exists():
             continue
         for level, days_ago in levels:
-            Target.objects.create(metric=metric, service=service, level=level, valid_from=today - timedelta(days_ago))
+            Target.objects.create(
+                metric=metric, service=service, level=level, valid_from=today - timedelta(days_ago), created_by=admin
+            )

@@ -194,3 +194,12 @@ def test_the_demo_tells_its_stories():
     assert score(permit, "csat", 160) < 75
     assert score(chat, "csat", 160) > 85
     assert score(letters, "ease", 160) < 60
+
+
+def test_loading_again_keeps_the_displays_the_widget_counted_itself():
+    load_demo()
+    today = DisplayCount.objects.filter(collection_point__survey__service__slug="advice-line").order_by("-day").first()
+    assert today.day == timezone.localdate()
+    DisplayCount.objects.filter(pk=today.pk).update(count=today.count + 5)
+    load_demo()
+    assert DisplayCount.objects.get(pk=today.pk).count == today.count + 5

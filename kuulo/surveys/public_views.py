@@ -10,6 +10,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -51,7 +52,7 @@ def render_public(
         }
         response = render(request, template, context, status=status)
     response["Content-Language"] = language
-    response["Vary"] = "Accept-Language"
+    patch_vary_headers(response, ["Accept-Language"])
     return response
 
 

@@ -232,7 +232,14 @@
     ]);
     launcher.setAttribute("aria-controls", "k-panel");
     panel.id = "k-panel";
-    root.appendChild(el("style", { text: CSS }));
+    try {
+      // A constructed sheet is not an inline <style>, so host pages with a strict CSP still style the widget.
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      root.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      root.appendChild(el("style", { text: CSS }));
+    }
     root.appendChild(el("div", { "class": "k" }, [launcher, panel]));
     document.body.appendChild(host);
 

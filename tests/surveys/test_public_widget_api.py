@@ -346,3 +346,13 @@ def test_no_raw_client_address_is_stored_anywhere(client, survey):
         for row in model.objects.values_list():
             assert address not in repr(row), model
     assert not [key for key in cache._cache if address in key]  # LocMem's keys: the rate limits use the hash
+
+
+def test_a_submission_to_a_cached_collection_point_only_writes(client, survey, django_assert_max_num_queries):
+    version, point = survey
+    assert send(client, point, payload(version)).status_code == 201
+    data = payload(version)
+    # savepoint, response, answers, comment, rollups, release: no reads at all
+    with django_assert_max_num_queries(6) as queries:
+        assert send(client, point, data).status_code == 201
+    assert not [query for query in queries.captured_queries if query["sql"].lstrip().upper().startswith("SELECT")]

@@ -3,10 +3,12 @@
 from kuulo.metrics.models import Metric
 from kuulo.surveys.models import Question, SurveyVersion
 from tests.factories import CollectionPointFactory, SurveyFactory, SurveyVersionFactory
+from tests.surveys.public_pages import ensure_metric_library
 
 
 def draft_version(service, codes=("csat",), open_question: bool = True, **texts) -> SurveyVersion:
     """A complete draft (it could be published) of a new survey of `service`."""
+    ensure_metric_library()
     version = SurveyVersionFactory(survey=SurveyFactory(service=service), status="draft", **texts)
     for position, code in enumerate(codes):
         Question.objects.create(
@@ -40,4 +42,5 @@ def point_pk(service) -> list[int]:
 
 
 def metric_pk(service) -> list[int]:
+    ensure_metric_library()
     return [Metric.objects.get(code="csat", version=1).pk]

@@ -58,6 +58,13 @@ STAFF_PAGES = {
     "surveys:point_create": (survey_args.survey_pk, MANAGERS),
     "surveys:point_edit": (survey_args.point_pk, MANAGERS),
     # --- feedback: review queue and imports ---
+    "feedback:review_queue": (
+        lambda s: __import__("tests.feedback.pages").feedback.pages.review_args(s),
+        {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 403, "outsider": 404},
+    ),
+    "feedback:import_upload": (lambda s: __import__("tests.feedback.pages").feedback.pages.import_args(s), MANAGERS),
+    "feedback:import_map": (lambda s: __import__("tests.feedback.pages").feedback.pages.map_args(s), MANAGERS),
+    "feedback:import_preview": (lambda s: __import__("tests.feedback.pages").feedback.pages.preview_args(s), MANAGERS),
     # --- api: tokens ---
     "api:token_list": (lambda s: [], ADMINS),
     "api:token_create": (lambda s: [], ADMINS),

@@ -1,0 +1,92 @@
+from pathlib import Path
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kuulo.feedback import imports
+from kuulo.lib.translated import LANGUAGE_LABELS
+from kuulo.organisation.models import Channel
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy("A CSV or XLSX file whose first row names the columns."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in (".csv", ".xlsx", ".txt"):
+            raise forms.ValidationError(_("Choose a CSV or XLSX file."))
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 50 MB. Use the import_responses command."))
+        return upload
+
+
+class ImportMappingForm(forms.Form):
+    """One choice per column, defaults for language and channel, and the value of each label text."""
+
+    def __init__(self, *args, version, headers: list[str], labels: dict[int, list[str]], initial_mapping, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.version, self.headers, self.label_texts = version, headers, labels
+        choices = imports.target_choices(version)
+        for index, header in enumerate(headers):
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=header or _("Column %(number)d") % {"number": index + 1},
+                choices=choices,
+                initial=initial_mapping.columns.get(index, imports.IGNORE),
+            )
+        self.fields["language"] = forms.ChoiceField(
+            label=_("Language when the file does not say"),
+            choices=[(code, LANGUAGE_LABELS[code]) for code in version.languages],
+            initial=initial_mapping.language or version.languages[0],
+        )
+        self.fields["channel"] = forms.ChoiceField(
+            label=_("Channel when the file does not say"), choices=Channel.choices, initial=initial_mapping.channel
+        )
+        for index, texts in labels.items():
+            metric = imports.metric_of(initial_mapping.columns.get(index, ""), version)
+            own = initial_mapping.labels.get(index, {})
+            for number, text in enumerate(texts):
+                guess = own.get(text.casefold())
+                if guess is None and metric is not None:
+                    guess = imports.label_value(text, metric)
+                self.fields[f"label_{index}_{number}"] = forms.IntegerField(
+                    label=_("Value of “%(text)s”") % {"text": text}, required=False, initial=guess
+                )
+
+    def column_fields(self) -> list:
+        return [self[f"column_{index}"] for index in range(len(self.headers))]
+
+    def label_groups(self) -> list[tuple[str, list]]:
+        return [
+            (self.headers[index], [self[f"label_{index}_{number}"] for number in range(len(texts))])
+            for index, texts in self.label_texts.items()
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        targets = [cleaned.get(f"column_{index}") for index in range(len(self.headers))]
+        used = [target for target in targets if target and target != imports.IGNORE]
+        if len(used) != len(set(used)):
+            raise forms.ValidationError(_("Map each question or detail to one column only."))
+        if not any(target.startswith(("metric:", "open:")) for target in used):
+            raise forms.ValidationError(_("Map at least one column to a question."))
+        return cleaned
+
+    def mapping(self) -> imports.Mapping:
+        columns = {index: self.cleaned_data[f"column_{index}"] for index in range(len(self.headers))}
+        labels = {}
+        for index, texts in self.label_texts.items():
+            values = {text.casefold(): self.cleaned_data.get(f"label_{index}_{n}") for n, text in enumerate(texts)}
+            labels[index] = {text: value for text, value in values.items() if value is not None}
+        return imports.Mapping(
+            columns={index: target for index, target in columns.items() if target != imports.IGNORE},
+            labels=labels,
+            language=self.cleaned_data["language"],
+            channel=self.cleaned_data["channel"],
+        )

@@ -1,0 +1,83 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from kuulo.feedback import imports
+from kuulo.surveys.models import Survey
+
+HELP = """Imports a CSV or XLSX file of responses to the live version of a survey.
+
+Rows are stored in chunks of 2,000, each in one transaction; every row is
+validated like any other response and rows with errors are counted and left
+out. Importing the same file again adds nothing: a row's key is its response
+id when a column is mapped to response_id, else a hash of the row.
+
+The mapping file is JSON:
+
+  {
+    "columns": {
+      "<column name>": "metric:csat",           single-item metric by code
+      "<column name>": "metric:umux_lite:1",    item 1 of a multi-item metric
+      "<column name>": "open:<question id>",    an open question
+      "<column name>": "response_id" | "responded_at" | "language"
+                       | "channel" | "customer_group" | "touchpoint"
+    },
+    "labels": {"<column name>": {"Erittäin tyytyväinen": 5, "Tyytyväinen": 4}},
+    "defaults": {"language": "fi", "channel": "web"}
+  }
+
+Columns not named are ignored. Cells of metric columns may be numbers or the
+metric's own scale labels in Finnish, Swedish or English (matched without
+regard to case); "labels" adds or overrides texts per column. Times without a
+time zone are in the server's time zone. Run with a wrong mapping to see the
+file's columns and the valid targets."""
+
+
+class Command(BaseCommand):
+    help = HELP
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        from argparse import RawDescriptionHelpFormatter
+
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = RawDescriptionHelpFormatter
+        return parser
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("survey_id", type=int)
+        parser.add_argument("file", type=Path, help="A .csv or .xlsx file.")
+        parser.add_argument("--mapping", type=Path, required=True, help="The mapping JSON file (see above).")
+        parser.add_argument("--chunk", type=int, default=imports.CHUNK, help="Rows per transaction.")
+        parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
+
+    def handle(self, *args, survey_id: int, file: Path, mapping: Path, chunk: int, no_progress: bool, **options):
+        survey = Survey.objects.filter(pk=survey_id).first()
+        if survey is None:
+            raise CommandError(f"No survey has the id {survey_id}.")
+        version = survey.live_version()
+        if version is None:
+            raise CommandError("The survey has no published version.")
+        if not file.is_file():
+            raise CommandError(f"No such file: {file}")
+        try:
+            table = imports.read_table(file)
+            rules = imports.Mapping.from_json(json.loads(mapping.read_text()), table.headers, version)
+        except (OSError, ValueError, imports.ImportFileError) as error:
+            raise CommandError(str(error)) from error
+        total = _count_rows(file) if not no_progress else None
+        with tqdm(total=total, unit="rows", disable=no_progress, file=self.stderr._out) as bar:
+            result = imports.import_rows(version, table, rules, chunk=chunk, progress=bar.update)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Created {result.created}, already imported {result.duplicates}, left out {result.rejected} rows."
+            )
+        )
+
+
+def _count_rows(file: Path) -> int | None:
+    try:
+        return sum(1 for _row in imports.read_table(file).rows)
+    except imports.ImportFileError:
+        return None

@@ -480,7 +480,7 @@ CONTACTS = {
     "sv": ["Ring mig gärna på {phone}.", "Min e-post är {email}."],
     "en": ["Please call me on {phone}.", "You can reach me at {email}."],
 }
-CONTACT_SHARE = 0.015
+CONTACT_SHARE = 0.01  # of all comments, roughly; only unhappy ones leave contacts
 
 # slug -> touchpoint ("*" for any) -> topics to draw from
 SERVICE_TOPICS = {
@@ -538,7 +538,7 @@ def write_comment(rng: random.Random, slug: str, touchpoint: str, csat: int, lan
         second_mood = rng.choice([POSITIVE, NEGATIVE]) if mood == NEUTRAL else mood
         parts.append(_sentence(rng, other, second_mood, language))
     parts.append(rng.choice(CLOSINGS[mood][language]))
-    if rng.random() < CONTACT_SHARE:
+    if mood != POSITIVE and rng.random() < CONTACT_SHARE * 3:  # unhappy people want an answer
         contact = rng.choice(CONTACTS[language])
         parts.append(contact.format(phone=rng.choice(PHONES), email=rng.choice(EMAILS)))
     text = " ".join(dict.fromkeys(part for part in parts if part))

@@ -148,15 +148,15 @@ def test_demo_comments_exist_in_finnish_swedish_and_english_and_vary():
 
 
 def test_no_stored_comment_contains_an_email_address_or_phone_number_from_the_templates(monkeypatch):
-    monkeypatch.setattr(comments, "CONTACT_SHARE", 1.0)  # every comment leaves contact details
+    monkeypatch.setattr(comments, "CONTACT_SHARE", 1.0)  # every unhappy customer leaves contact details
     load_organisation()
-    load_feedback(days=20, scale=0.05)
+    load_feedback(days=20, scale=0.1)
     texts = list(Comment.objects.values_list("text", flat=True))
-    assert texts
     for text in texts:
         assert not any(contact in text for contact in comments.PHONES + comments.EMAILS), text
         assert "@" not in text
-        assert "[PHONE]" in text or "[EMAIL]" in text, text
+    assert sum("[PHONE]" in text for text in texts) > 3
+    assert sum("[EMAIL]" in text for text in texts) > 3
 
 
 def test_targets_have_an_organisation_default_with_history_and_service_overrides():

@@ -167,7 +167,7 @@ class TargetForm(forms.Form):
     level = forms.FloatField(label=_("Target level"))
     valid_from = forms.DateField(
         label=_("Valid from"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Earlier targets stay in the history."),
     )
 

@@ -183,3 +183,8 @@ def test_target_pages_do_not_query_per_metric(client_as, service, django_assert_
         client.get(service_url(service))
     with django_assert_max_num_queries(12):
         client.get(TARGETS_URL)
+
+
+def test_valid_from_starts_as_today_in_a_format_date_inputs_read(client_as, service):
+    content = client_as("product_owner").get(service_url(service)).content.decode()
+    assert f'type="date" name="valid_from" value="{date.today().isoformat()}"' in content

@@ -173,3 +173,9 @@ def test_editor_lists_the_questions_in_order(client_as, service):
     content = client_as("product_owner").get(reverse("surveys:version_edit", args=[version.pk])).content.decode()
     assert content.index("Net Promoter Score (NPS)") < content.index("Customer satisfaction (CSAT)")
     assert "What could we improve?" in content
+
+
+def test_editor_words_library_questions_with_the_service_name(client_as, service):
+    version = draft_version(service, codes=("csat",))
+    content = client_as("product_owner").get(reverse("surveys:version_edit", args=[version.pk])).content.decode()
+    assert f"Overall, how satisfied are you with {service.name_en}?" in content

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.lib.translated import active_language
-from kuulo.organisation.models import Role
+from kuulo.organisation.models import Organisation, Role
 from kuulo.surveys import actions
 from kuulo.surveys.forms import AddMetricForm, OpenQuestionForm, VersionForm
 from kuulo.surveys.models import Question, SurveyVersion
@@ -28,9 +28,13 @@ def editor_url(version: SurveyVersion, anchor: str) -> str:
 
 
 def questions_of(version: SurveyVersion) -> list[Question]:
+    """The questions in order, worded in the staff member's language with the service's name filled in."""
+    language = active_language()
+    names = {"service": version.survey.service.name, "organisation": Organisation.current().name}
     questions = list(version.questions.select_related("metric").order_by("position", "pk"))
     for question in questions:
-        question.display_text = question.open_text(active_language())
+        question.display_text = question.open_text(language)
+        question.display_question = question.metric.question(language, **names) if question.metric else ""
     return questions
 
 

@@ -192,3 +192,15 @@ def test_only_admins_change_the_library(client_as, role):
     assert client.post(reverse("metrics:metric_deactivate", args=[csat().pk])).status_code == 404
     assert Metric.objects.count() == before
     assert csat().is_active
+
+
+def test_main_navigation_links_to_the_library_and_targets(client_as):
+    content = client_as("viewer").get(reverse("organisation:home")).content.decode()
+    assert f'href="{reverse("metrics:metric_list")}"' in content
+    assert f'href="{reverse("metrics:target_list")}"' in content
+
+
+def test_library_page_does_not_query_per_metric(client_as, django_assert_max_num_queries):
+    client = client_as("viewer")
+    with django_assert_max_num_queries(8):
+        client.get(reverse("metrics:metric_list") + "?all=1")

@@ -256,3 +256,26 @@ def test_survey_page_lists_versions_for_viewers_without_change_buttons(client_as
     assert "Close the survey" not in content
     content = client_as("product_owner").get(version.survey.get_absolute_url()).content.decode()
     assert "Make a new version" in content and "Close the survey" in content
+
+
+def test_survey_list_and_page_do_not_query_per_survey_or_point(client_as, service, django_assert_max_num_queries):
+    from tests.factories import CollectionPointFactory
+
+    for _ in range(4):
+        version, _point = published_survey(service=service)
+        draft_version(service)
+    for kind in ("widget", "link", "qr", "api", "widget"):
+        CollectionPointFactory(survey=version.survey, kind=kind)
+    client = client_as("viewer")
+    with django_assert_max_num_queries(10):
+        assert client.get(reverse("surveys:survey_list", args=[service.pk])).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(version.survey.get_absolute_url()).status_code == 200
+
+
+def test_service_page_links_to_its_surveys_and_targets(client_as, service):
+    version, _point = published_survey(service=service)
+    content = client_as("viewer").get(service.get_absolute_url()).content.decode()
+    assert version.survey.get_absolute_url() in content
+    assert reverse("surveys:survey_list", args=[service.pk]) in content
+    assert reverse("metrics:service_targets", args=[service.pk]) in content

@@ -168,7 +168,7 @@ PROFILES: dict[str, Profile] = {
         csat=lambda d: 0.93,
         offsets=lambda d: {"helpfulness": 0.2, "nps": 0.1},
         touchpoints={"chat-agent": (0.75, 0.15), "chatbot": (0.25, -0.75)},
-        response_rate=0.08,
+        response_rate=0.075,
     ),
     "decision-letters": Profile(
         weekday=4,

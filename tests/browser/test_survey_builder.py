@@ -5,15 +5,9 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from tests.browser import conftest as browser_harness
+from tests.browser.conftest import session_for
 from tests.browser.test_accessibility import axe_violations
 from tests.surveys.factories import draft_version
-
-pytestmark = pytest.mark.browser
-
-# The fixtures of tests/browser/conftest.py, which pytest only offers to tests/browser/.
-browser = browser_harness.browser
-new_page = browser_harness.new_page
 
 
 def test_product_owner_reorders_questions_by_keyboard_and_keeps_focus(new_page, personas, service):
@@ -40,7 +34,7 @@ def test_reordering_works_without_javascript(browser, live_server, personas, ser
     version = draft_version(service, codes=("csat", "nps"))
     nps = version.questions.get(metric__code="nps")
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    session = {"name": settings.SESSION_COOKIE_NAME, "value": browser_harness.session_for(personas["product_owner"])}
+    session = {"name": settings.SESSION_COOKIE_NAME, "value": session_for(personas["product_owner"])}
     context.add_cookies([{**session, "url": live_server.url}])
     page = context.new_page()
     page.goto(reverse("surveys:version_edit", args=[version.pk]))

@@ -19,7 +19,7 @@ for position, code in enumerate(["csat", "nps", "ease"]):
 Question.objects.create(version=version, position=3, kind="open", text_fi="Mitä voisimme parantaa?",
                         text_sv="Vad kunde vi förbättra?", text_en="What could we improve?")
 point = CollectionPoint.objects.create(
-    survey=survey, kind="{kind}", name="Bench", allowed_origins=["http://127.0.0.1:8765"], max_per_minute=10**9
+    survey=survey, kind="{kind}", name="Bench", allowed_origins=["https://bench.kuulo.test"], max_per_minute=10**9
 )
 print(point.key, version.questions.get(kind="open").pk)
 """

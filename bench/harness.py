@@ -4,6 +4,7 @@ server (gunicorn) on it, and wrk as the load generator on the same machine."""
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -15,6 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/kuulo_bench")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def report(name: str, value: float, unit: str) -> None:
@@ -69,7 +76,7 @@ def run_python(database_url: str, code: str) -> str:
 
 
 @contextmanager
-def server(database_url: str, port: int = 8765, workers: int = 4, worker_class: str = "sync", threads: int = 1):
+def server(database_url: str, port: int, workers: int = 4, worker_class: str = "sync", threads: int = 1):
     """gunicorn serving Kuulo on 127.0.0.1:port until the block ends."""
     command = [
         PYTHON,

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from bench.fixtures import survey_code
-from bench.harness import fresh_database, report, run_python, server, wrk
+from bench.harness import free_port, fresh_database, report, run_python, server, wrk
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
@@ -35,7 +35,7 @@ function request()
     .. '"answers":{"csat":%d,"nps":%d,"ease":%d},"comments":{"OPEN":"Lomake oli selkeä mutta hidas."},'
     .. '"elapsed_ms":12000,"website":""}',
     run, tid, counter, math.random(1, 5), math.random(0, 10), math.random(1, 5))
-  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Origin"] = "http://127.0.0.1:8765"}, body)
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json", ["Origin"] = "https://bench.kuulo.test"}, body)
 end
 """
 
@@ -55,7 +55,7 @@ def bench(kind: str) -> None:
     database_url = fresh_database(kind)
     key, open_question_id = run_python(database_url, survey_code("widget")).split()
     script = lua_script(open_question_id)
-    with server(database_url, workers=WORKERS) as (base, _process):
+    with server(database_url, port=free_port(), workers=WORKERS) as (base, _process):
         wrk(f"{base}/bench/bare", script, seconds=2, connections=CONNECTIONS)
         bare = wrk(f"{base}/bench/bare", script, seconds=SECONDS, connections=CONNECTIONS)
         wrk(f"{base}/w/{key}/responses", script, seconds=2, connections=CONNECTIONS)

@@ -1,6 +1,7 @@
 """Shared personas: one service with an organisation admin, a product owner,
 a team member and a viewer, and an outsider who belongs to another service."""
 
+import importlib
 import os
 
 import pytest
@@ -12,12 +13,29 @@ from tests.factories import AdminFactory, MembershipFactory, ServiceFactory, Use
 # made by fixtures in that thread are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
+@pytest.fixture(autouse=True)
+def _seeded_metric_library(request):
+    """Tests on a flushed database (live server, transactional) lose the
+    metrics the migration seeded: seed them again with its own function."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.apps import apps
+
+    from kuulo.metrics.models import Metric
+
+    if not Metric.objects.filter(is_builtin=True).exists():
+        importlib.import_module("kuulo.metrics.migrations.0002_builtin_metrics").seed(apps, None)
+
+
 ROLES = ["admin", "product_owner", "team_member", "viewer", "outsider"]
 
 
 @pytest.fixture(autouse=True)
-def _test_settings(settings):
+def _test_settings(settings, tmp_path):
     settings.LANGUAGE_CODE = "en"
+    settings.DATA_DIR = tmp_path
     # Argon2 is slow on purpose; tests of other things need not pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

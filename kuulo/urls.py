@@ -7,13 +7,14 @@ admin.site.site_header = "Kuulo"
 admin.site.site_title = "Kuulo"
 
 urlpatterns = [
+    # Customer-facing endpoints first: the widget's are the busiest URLs.
+    path("", include("kuulo.surveys.public_urls")),
     path("admin/", admin.site.urls),
     path("healthz", lib_views.health, name="health"),
     path("", include("kuulo.accounts.urls")),
     path("", include("kuulo.organisation.urls")),
     path("", include("kuulo.metrics.urls")),
     path("", include("kuulo.surveys.urls")),
-    path("", include("kuulo.surveys.public_urls")),
     path("", include("kuulo.feedback.urls")),
     path("", include("kuulo.api.urls")),
 ]

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from kuulo.feedback import rollups
+from kuulo.feedback.inserts import adapt_datetime, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.feedback.redaction import redact
 from kuulo.feedback.submissions import Submission, questions_of
@@ -30,22 +31,62 @@ def _build(point: CollectionPoint, version: SurveyVersion, submission: Submissio
     )
 
 
+RESPONSE_COLUMNS = [
+    "survey_version_id",
+    "service_id",
+    "collection_point_id",
+    "idempotency_key",
+    "received_at",
+    "responded_at",
+    "channel",
+    "language",
+    "customer_group",
+    "touchpoint",
+    "page_path",
+    "status",
+    "suspect_reason",
+]
+ANSWER_COLUMNS = ["response_id", "metric_id", "item", "value"]
+COMMENT_COLUMNS = ["response_id", "question_id", "text", "language"]
+
+
+def _response_row(response: Response) -> tuple:
+    return tuple(
+        adapt_datetime(getattr(response, column)) if column.endswith("_at") else getattr(response, column)
+        for column in RESPONSE_COLUMNS
+    )
+
+
 def _children(response: Response, version: SurveyVersion, submission: Submission):
-    """The answers and redacted comments of a stored response, and its rollup counts."""
+    """Answer and redacted comment rows of a stored response, and its rollup counts."""
     by_id = {question.pk: question for question in questions_of(version)}
     answers, metric_values = [], []
     for question_id, values in submission.answers.items():
         metric = by_id[question_id].metric
         metric_values.append((metric, values))
-        answers.extend(
-            Answer(response=response, metric=metric, item=item, value=value) for item, value in enumerate(values)
-        )
+        answers.extend((response.pk, metric.pk, item, value) for item, value in enumerate(values))
     comments = [
-        Comment(response=response, question_id=question_id, text=redact(text), language=submission.language)
+        (response.pk, question_id, redact(text), submission.language)
         for question_id, text in submission.comments.items()
     ]
     counts = rollups.keys_for(response, metric_values) if response.status == Response.Status.ACCEPTED else Counter()
     return answers, comments, counts
+
+
+def _insert(responses: list[Response], children_of) -> None:
+    """Writes responses, then their answers, comments and rollup counts."""
+    ids = insert_rows(Response, RESPONSE_COLUMNS, [_response_row(r) for r in responses], returning_id=True)
+    all_answers, all_comments, counts = [], [], Counter()
+    for response, response_id in zip(responses, ids, strict=True):
+        response.pk = response_id
+        answers, comments, response_counts = children_of(response)
+        all_answers.extend(answers)
+        all_comments.extend(comments)
+        counts.update(response_counts)
+    insert_rows(Answer, ANSWER_COLUMNS, all_answers)
+    if all_comments:
+        insert_rows(Comment, COMMENT_COLUMNS, all_comments)
+    rollups.add(counts)
 
 
 def record_response(point: CollectionPoint, version: SurveyVersion, submission: Submission) -> tuple[Response, bool]:
@@ -54,14 +95,9 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
     response and adds nothing: (response, created)."""
     now = timezone.now()
     try:
+        response = _build(point, version, submission, now)
         with transaction.atomic():
-            response = _build(point, version, submission, now)
-            response.save(force_insert=True)
-            answers, comments, counts = _children(response, version, submission)
-            Answer.objects.bulk_create(answers)
-            if comments:
-                Comment.objects.bulk_create(comments)
-            rollups.add(counts)
+            _insert([response], lambda stored: _children(stored, version, submission))
         return response, True
     except IntegrityError:
         existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()
@@ -85,17 +121,10 @@ def record_many(point: CollectionPoint, version: SurveyVersion, submissions: lis
         if submission.idempotency_key not in seen:
             seen.add(submission.idempotency_key)
             fresh.append(submission)
+    responses = [_build(point, version, submission, now) for submission in fresh]
+    by_response = {id(response): submission for response, submission in zip(responses, fresh, strict=True)}
     with transaction.atomic():
-        responses = Response.objects.bulk_create([_build(point, version, s, now) for s in fresh])
-        all_answers, all_comments, counts = [], [], Counter()
-        for response, submission in zip(responses, fresh, strict=True):
-            answers, comments, response_counts = _children(response, version, submission)
-            all_answers.extend(answers)
-            all_comments.extend(comments)
-            counts.update(response_counts)
-        Answer.objects.bulk_create(all_answers, batch_size=5000)
-        Comment.objects.bulk_create(all_comments, batch_size=2000)
-        rollups.add(counts)
+        _insert(responses, lambda stored: _children(stored, version, by_response[id(stored)]))
     return len(fresh), len(submissions) - len(fresh)
 
 

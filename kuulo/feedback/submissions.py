@@ -22,6 +22,8 @@ MAX_KEY = 80
 # Letters of any language, digits, space and - _ . : /
 SEGMENT_PATTERN = re.compile(r"^[\w\- .:/]*$")
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9\-_.:]+$")
+CHANNELS = frozenset(Channel.values)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f]")
 
 
 class SubmissionError(Exception):
@@ -67,7 +69,7 @@ def clean_submission(version: SurveyVersion, data: object, *, defaults: dict | N
     if language and language not in version.languages:
         errors["language"] = _("This survey is not available in that language.")
     channel = _text(values, "channel", 20, errors, required=True)
-    if channel and channel not in Channel.values:
+    if channel and channel not in CHANNELS:
         errors["channel"] = _("Unknown channel.")
     segments = {}
     for name in ("customer_group", "touchpoint"):
@@ -105,7 +107,7 @@ def _text(values: dict, name: str, max_length: int, errors: dict, *, required: b
         errors[name] = _("This field is required.")
     elif len(value) > max_length:
         errors[name] = _("At most %(count)d characters.") % {"count": max_length}
-    elif any(ord(char) < 32 for char in value):
+    elif CONTROL_CHARACTERS.search(value):
         errors[name] = _("Control characters are not allowed.")
     return value
 
@@ -120,12 +122,16 @@ def _page_path(value: object, errors: dict) -> str:
     return path
 
 
+def _metric_questions_by_code(questions: list[Question]) -> dict[str, Question]:
+    return {q.metric.code: q for q in questions if q.kind == Question.Kind.METRIC}
+
+
 def _answers(questions: list[Question], raw: object, errors: dict) -> dict[int, list[int]]:
     """Answers keyed by metric code: a number, or a list of numbers for multi-item metrics."""
     if not isinstance(raw, dict):
         errors["answers"] = _("Expected an object of metric codes and values.")
         return {}
-    by_code = {q.metric.code: q for q in questions if q.kind == Question.Kind.METRIC}
+    by_code = _metric_questions_by_code(questions)
     cleaned: dict[int, list[int]] = {}
     for code, value in raw.items():
         name = f"answers.{code}"

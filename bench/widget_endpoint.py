@@ -16,6 +16,8 @@ from bench.harness import free_port, fresh_database, report, run_python, server,
 SECONDS = int(os.environ.get("BENCH_SECONDS", "15"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "sync")
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 
 LUA = """
 local counter = 0
@@ -55,7 +57,10 @@ def bench(kind: str) -> None:
     database_url = fresh_database(kind)
     key, open_question_id = run_python(database_url, survey_code("widget")).split()
     script = lua_script(open_question_id)
-    with server(database_url, port=free_port(), workers=WORKERS) as (base, _process):
+    with server(database_url, port=free_port(), workers=WORKERS, worker_class=WORKER_CLASS, threads=THREADS) as (
+        base,
+        _process,
+    ):
         wrk(f"{base}/bench/bare", script, seconds=2, connections=CONNECTIONS)
         bare = wrk(f"{base}/bench/bare", script, seconds=SECONDS, connections=CONNECTIONS)
         wrk(f"{base}/w/{key}/responses", script, seconds=2, connections=CONNECTIONS)

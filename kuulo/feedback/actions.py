@@ -1,12 +1,13 @@
 """Storing responses: the one path every channel takes."""
 
 from collections import Counter
+from contextlib import nullcontext
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from kuulo.feedback import rollups
-from kuulo.feedback.inserts import adapt_datetime, insert_rows
+from kuulo.feedback.inserts import adapt_datetime, insert_response_postgres, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.feedback.redaction import redact
 from kuulo.feedback.submissions import Submission, questions_of
@@ -58,17 +59,15 @@ def _response_row(response: Response) -> tuple:
 
 
 def _children(response: Response, version: SurveyVersion, submission: Submission):
-    """Answer and redacted comment rows of a stored response, and its rollup counts."""
+    """Answer rows (metric, item, value), redacted comment rows (question,
+    text, language) and the rollup counts of a response."""
     by_id = {question.pk: question for question in questions_of(version)}
     answers, metric_values = [], []
     for question_id, values in submission.answers.items():
         metric = by_id[question_id].metric
         metric_values.append((metric, values))
-        answers.extend((response.pk, metric.pk, item, value) for item, value in enumerate(values))
-    comments = [
-        (response.pk, question_id, redact(text), submission.language)
-        for question_id, text in submission.comments.items()
-    ]
+        answers.extend((metric.pk, item, value) for item, value in enumerate(values))
+    comments = [(question_id, redact(text), submission.language) for question_id, text in submission.comments.items()]
     counts = rollups.keys_for(response, metric_values) if response.status == Response.Status.ACCEPTED else Counter()
     return answers, comments, counts
 
@@ -80,8 +79,8 @@ def _insert(responses: list[Response], children_of) -> None:
     for response, response_id in zip(responses, ids, strict=True):
         response.pk = response_id
         answers, comments, response_counts = children_of(response)
-        all_answers.extend(answers)
-        all_comments.extend(comments)
+        all_answers.extend((response_id, *answer) for answer in answers)
+        all_comments.extend((response_id, *comment) for comment in comments)
         counts.update(response_counts)
     insert_rows(Answer, ANSWER_COLUMNS, all_answers)
     if all_comments:
@@ -94,10 +93,19 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
     transaction. A retry with the same idempotency key returns the stored
     response and adds nothing: (response, created)."""
     now = timezone.now()
+    response = _build(point, version, submission, now)
     try:
-        response = _build(point, version, submission, now)
-        with transaction.atomic():
-            _insert([response], lambda stored: _children(stored, version, submission))
+        if connection.vendor == "postgresql":
+            answers, comments, counts = _children(response, version, submission)
+            # One statement is atomic on its own; inside a caller's transaction a
+            # savepoint keeps a duplicate key from spoiling that transaction.
+            with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                response.pk = insert_response_postgres(
+                    RESPONSE_COLUMNS, _response_row(response), answers, comments, *rollups.as_rows(counts)
+                )
+        else:
+            with transaction.atomic():
+                _insert([response], lambda stored: _children(stored, version, submission))
         return response, True
     except IntegrityError:
         existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()

@@ -38,9 +38,15 @@ def keys_for(response: Response, metric_values: Iterable[tuple]) -> Counter:
     return counts
 
 
+def as_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
+    """Columns and rows for an upsert of `counts`, in key order so that
+    concurrent writers lock shared rows in the same order and never deadlock."""
+    return [*KEY_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(counts.items())]
+
+
 def add(counts: Counter, sign: int = 1) -> None:
     """Adds `counts` (rollup key -> count) to the stored rollups; sign=-1 takes them away."""
-    items = list(counts.items())
+    items = sorted(counts.items())
     for start in range(0, len(items), CHUNK):
         _upsert(items[start : start + CHUNK], sign)
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "kuulo.surveys",
     "kuulo.feedback",
     "kuulo.api",
+    "kuulo.dashboards",
     "kuulo.demo",
 ]
 

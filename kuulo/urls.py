@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("kuulo.surveys.urls")),
     path("", include("kuulo.feedback.urls")),
     path("", include("kuulo.api.urls")),
+    path("", include("kuulo.dashboards.urls")),
 ]

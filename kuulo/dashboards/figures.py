@@ -1,0 +1,123 @@
+"""Scores per service and metric for a period, read from the daily rollups.
+
+Nothing here scans raw answers: every figure is a histogram summed from
+DailyAggregate and scored by `Metric.score`, the one scoring module.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Sum
+
+from kuulo.feedback.models import DailyAggregate
+from kuulo.metrics.models import Metric, Target
+from kuulo.metrics.scoring import Score
+
+# Shown as columns of the overview when they have answers, in this order.
+CORE_METRICS = ["csat", "nps", "ces", "trust", "ease", "effectiveness", "umux_lite"]
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> "Period":
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Filters on the rollup dimensions; empty means all."""
+
+    channel: str = ""
+    language: str = ""
+    customer_group: str = ""
+
+    def lookups(self) -> dict:
+        names = {"channel": self.channel, "language": self.language, "customer_group": self.customer_group}
+        return {name: value for name, value in names.items() if value}
+
+
+@dataclass
+class Cell:
+    metric: Metric
+    score: Score
+    previous: Score
+    target: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.score.suppressed or self.previous.suppressed:
+            return None
+        return self.score.value - self.previous.value
+
+    @property
+    def status(self) -> str:
+        """green: target met; amber: below, but within the 95 % interval;
+        red: the whole interval is below the target; "" without a target or score."""
+        if self.target is None or self.score.suppressed:
+            return ""
+        if self.score.value >= self.target:
+            return "green"
+        return "amber" if self.score.ci_high is not None and self.score.ci_high >= self.target else "red"
+
+
+def histograms(service_ids, metric_ids, period: Period, segment: Segment) -> dict[tuple[int, int], dict[int, int]]:
+    rows = (
+        DailyAggregate.objects.filter(
+            service_id__in=service_ids,
+            metric_id__in=metric_ids,
+            day__gte=period.start,
+            day__lte=period.end,
+            **segment.lookups(),
+        )
+        .values_list("service_id", "metric_id", "value")
+        .annotate(total=Sum("count"))
+    )
+    found: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
+    for service_id, metric_id, value, total in rows:
+        if total:
+            found[(service_id, metric_id)][value] = total
+    return found
+
+
+def core_metrics(service_ids, period: Period) -> list[Metric]:
+    """The core metrics that have answers for these services in the period."""
+    answered = set(
+        DailyAggregate.objects.filter(service_id__in=service_ids, day__gte=period.start, day__lte=period.end)
+        .values_list("metric_id", flat=True)
+        .distinct()
+    )
+    metrics = Metric.objects.filter(pk__in=answered, code__in=CORE_METRICS)
+    return sorted(metrics, key=lambda metric: (CORE_METRICS.index(metric.code), -metric.version))
+
+
+def targets_in_force(metrics: list[Metric], on: date) -> dict[tuple[int | None, int], float]:
+    """(service id or None for the default, metric id) → the level in force on `on`."""
+    levels: dict[tuple[int | None, int], float] = {}
+    targets = Target.objects.filter(metric__in=metrics, valid_from__lte=on).order_by("valid_from", "pk")
+    for target in targets:
+        levels[(target.service_id, target.metric_id)] = target.level
+    return levels
+
+
+def overview(services, period: Period, segment: Segment) -> tuple[list[Metric], dict[tuple[int, int], Cell]]:
+    service_ids = [service.pk for service in services]
+    metrics = core_metrics(service_ids, period)
+    metric_ids = [metric.pk for metric in metrics]
+    now = histograms(service_ids, metric_ids, period, segment)
+    before = histograms(service_ids, metric_ids, period.previous(), segment)
+    levels = targets_in_force(metrics, period.end)
+    cells = {}
+    for service_id in service_ids:
+        for metric in metrics:
+            key = (service_id, metric.pk)
+            target = levels.get(key, levels.get((None, metric.pk)))
+            cells[key] = Cell(metric, metric.score(now.get(key, {})), metric.score(before.get(key, {})), target)
+    return metrics, cells

@@ -1,0 +1,31 @@
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kuulo.dashboards.figures import Period, Segment
+from kuulo.organisation.models import Channel, Unit
+
+PERIODS = [("30", _("Last 30 days")), ("90", _("Last 90 days")), ("365", _("Last 12 months"))]
+
+
+class OverviewFilters(forms.Form):
+    """The filters of the organisation overview; they live in the URL so a view can be shared."""
+
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("All"))
+    channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
+    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    sort = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def period_value(self) -> Period:
+        days = int(self.cleaned_data.get("period") or "30")
+        end = timezone.localdate()
+        return Period(end - timedelta(days=days - 1), end)
+
+    def segment(self) -> Segment:
+        data = self.cleaned_data
+        return Segment(data.get("channel", ""), data.get("language", ""), data.get("customer_group", ""))

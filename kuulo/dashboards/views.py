@@ -1,0 +1,90 @@
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.vary import vary_on_headers
+
+from kuulo.dashboards import figures
+from kuulo.dashboards.forms import OverviewFilters
+from kuulo.organisation.access import visible_services
+from kuulo.organisation.forms import descendant_ids
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def overview(request: HttpRequest) -> HttpResponse:
+    """Every service the user may see × the core metrics, against target levels."""
+    filters = OverviewFilters(request.GET or None)
+    if filters.is_bound and not filters.is_valid():
+        return render(request, "dashboards/overview.html", {"filters": filters, "rows": []}, status=400)
+    if not filters.is_bound:
+        filters = OverviewFilters({})
+        filters.is_valid()
+    services = visible_services(request.user).select_related("unit").order_by("name_fi")
+    if unit := filters.cleaned_data.get("unit"):
+        services = services.filter(unit_id__in=descendant_ids(unit) | {unit.pk})
+    services = list(services)
+    period = filters.period_value()
+    metrics, cells = figures.overview(services, period, filters.segment())
+    rows = [(service, [cells[(service.pk, metric.pk)] for metric in metrics]) for service in services]
+    rows = sort_rows(rows, metrics, filters.cleaned_data.get("sort", ""))
+    if request.GET.get("format") == "csv":
+        return overview_csv(rows, metrics, period)
+    context = {"filters": filters, "metrics": metrics, "rows": rows, "period": period}
+    template = "dashboards/_overview_table.html" if request.htmx else "dashboards/overview.html"
+    return render(request, template, context)
+
+
+def sort_rows(rows: list, metrics: list, sort: str) -> list:
+    """`sort` is a metric code, optionally prefixed with "-" for descending; hidden scores go last."""
+    code = sort.lstrip("-")
+    codes = [metric.code for metric in metrics]
+    if code not in codes:
+        return sorted(rows, key=lambda row: str(row[0]))
+    index = codes.index(code)
+    descending = sort.startswith("-")
+    shown = [row for row in rows if not row[1][index].score.suppressed]
+    hidden = [row for row in rows if row[1][index].score.suppressed]
+    shown.sort(key=lambda row: row[1][index].score.value, reverse=descending)
+    return shown + sorted(hidden, key=lambda row: str(row[0]))
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def overview_csv(rows: list, metrics: list, period) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    header = [_("Service"), _("Metric"), _("Score"), "n", _("Confidence interval, low"), _("Confidence interval, high")]
+    header += [_("Target"), _("Target status"), _("Change from previous period")]
+
+    def lines():
+        yield writer.writerow(header)
+        for service, cells in rows:
+            for metric, cell in zip(metrics, cells, strict=True):
+                score = cell.score
+                yield writer.writerow(
+                    [
+                        service.name,
+                        metric.code,
+                        _rounded(score.value),
+                        score.n,
+                        _rounded(score.ci_low),
+                        _rounded(score.ci_high),
+                        "" if cell.target is None else cell.target,
+                        cell.status,
+                        _rounded(cell.change),
+                    ]
+                )
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    filename = f"kuulo-overview-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _rounded(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"

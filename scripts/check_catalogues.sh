@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 backup=$(mktemp -d)
-trap 'rm -rf kuulo/locale && cp -r "$backup/locale" kuulo/locale && rm -rf "$backup"' EXIT
-cp -r kuulo/locale "$backup/locale"
+trap 'rm -rf kuulo/locale && cp -rp "$backup/locale" kuulo/locale && rm -rf "$backup"' EXIT
+cp -rp kuulo/locale "$backup/locale"
 .venv/bin/python manage.py makemessages -l fi -l sv -l en --no-obsolete \
   --ignore=.venv --ignore=tests --ignore=bench --ignore=data -v0
 status=0

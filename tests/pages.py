@@ -109,4 +109,6 @@ NOT_PAGES = {
     "api:api_v1:collection_point": "JSON API, token auth",
     "api:api_v1:post_response": "JSON API, token auth, POST only",
     "api:api_v1:post_batch": "JSON API, token auth, POST only",
+    "api:api_v1:daily_scores": "JSON API for BI tools; tested in tests/api/test_api_scores.py",
+    "api:api_v1:daily_scores_csv": "CSV feed for BI tools; tested in tests/api/test_api_scores.py",
 }

@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import AuthenticationError
 from ninja.openapi.docs import Swagger
-from ninja.security import HttpBearer
+from ninja.security import HttpBearer, django_auth
 
 from kuulo.api import ingestion
+from kuulo.api.errors import Refusal
 from kuulo.api.models import ApiToken
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
+from kuulo.api.scores import router as scores_router
 from kuulo.feedback import actions
 from kuulo.feedback.submissions import SubmissionError, questions_of
 from kuulo.surveys.models import CollectionPoint, Question, SurveyVersion
@@ -64,13 +66,6 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> JsonResponse
         status=401,
         headers={"WWW-Authenticate": "Bearer"},
     )
-
-
-class Refusal(Exception):
-    def __init__(self, status: int, errors: dict[str, str]):
-        super().__init__(errors)
-        self.status = status
-        self.errors = errors
 
 
 @api.exception_handler(Refusal)
@@ -232,3 +227,7 @@ def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey =
         # A concurrent retry of the same batch stored some keys first; the second pass skips them.
         created, duplicates = actions.record_many(point, version, submissions)
     return Status(201, {"created": created, "duplicates": duplicates})
+
+
+# Read endpoints for BI tools: a token, or the session of a logged-in person.
+api.add_router("/scores/", scores_router, auth=[TokenAuth(), django_auth])

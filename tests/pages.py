@@ -6,7 +6,7 @@ new page cannot skip either.
 """
 
 from kuulo.organisation.models import Membership, Role
-from tests.dashboards.pages import overview_with_answers
+from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
 from tests.factories import LifeEventFactory, UnitFactory
 from tests.surveys import factories as survey_args
 
@@ -44,6 +44,8 @@ STAFF_PAGES = {
     "accounts:user_create": (lambda s: [], ADMINS),
     "accounts:user_edit": (lambda s: [s.memberships.first().user_id], ADMINS),
     "dashboards:overview": (overview_with_answers, EVERYONE),
+    # --- dashboards: service dashboard ---
+    "dashboards:service_dashboard": (service_dashboard_with_answers, MEMBERS),
     # --- metrics: library and targets ---
     "metrics:metric_list": (lambda s: [], EVERYONE),
     "metrics:metric_detail": (survey_args.metric_pk, EVERYONE),

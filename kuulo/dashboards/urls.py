@@ -1,8 +1,9 @@
 from django.urls import path
 
-from kuulo.dashboards import views
+from kuulo.dashboards import service_views, views
 
 app_name = "dashboards"
 urlpatterns = [
     path("overview/", views.overview, name="overview"),
+    path("services/<int:pk>/dashboard/", service_views.service_dashboard, name="service_dashboard"),
 ]

@@ -1,0 +1,189 @@
+"""The figures of one service's dashboard, read from the daily rollups.
+
+A handful of GROUP BY queries over DailyAggregate (trend, one per breakdown
+dimension), one over DisplayCount and one count of widget responses; every
+score comes from `Metric.score`, so suppression below the minimum n applies.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import Count, Sum
+from django.db.models.functions import TruncMonth, TruncWeek
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from kuulo.dashboards import charts
+from kuulo.dashboards.figures import Period, Segment, targets_in_force
+from kuulo.dashboards.templatetags.figures import figure
+from kuulo.feedback.models import DailyAggregate, DisplayCount, Response
+from kuulo.metrics.models import Metric
+from kuulo.organisation.models import Channel
+from kuulo.surveys.models import CollectionPoint
+
+BREAKDOWNS = ["channel", "language", "customer_group", "touchpoint"]
+
+
+@dataclass
+class MetricPanel:
+    metric: Metric
+    score: object  # Score of the whole period
+    target: float | None
+    trend: charts.LineChart
+    distribution: charts.BarChart
+    breakdowns: list[tuple[str, charts.BarChart]]  # (dimension, chart)
+
+
+@dataclass
+class ResponseRate:
+    displays: int
+    responses: int
+
+    @property
+    def percent(self) -> float | None:
+        return self.responses * 100 / self.displays if self.displays else None
+
+
+def buckets(period: Period, grain: str) -> list[date]:
+    """The first day of every week (Monday) or month that touches the period."""
+    if grain == "week":
+        first = period.start - timedelta(days=period.start.weekday())
+        return [first + timedelta(weeks=n) for n in range((period.end - first).days // 7 + 1)]
+    found, day = [], period.start.replace(day=1)
+    while day <= period.end:
+        found.append(day)
+        day = (day + timedelta(days=32)).replace(day=1)
+    return found
+
+
+def bucket_label(start: date, grain: str) -> str:
+    if grain == "week":
+        year, week, _weekday = start.isocalendar()
+        return _("Week %(week)s, %(year)s") % {"week": week, "year": year}
+    return formats.date_format(start, "YEAR_MONTH_FORMAT")
+
+
+def _as_date(value) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def dashboard(service, period: Period, segment: Segment, grain: str, language: str | None) -> list[MetricPanel]:
+    rollups = DailyAggregate.objects.filter(
+        service=service, day__gte=period.start, day__lte=period.end, **segment.lookups()
+    )
+    trunc = TruncWeek("day") if grain == "week" else TruncMonth("day")
+    trend: dict[int, dict[date, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for metric_id, bucket, value, total in (
+        rollups.annotate(bucket=trunc).values_list("metric_id", "bucket", "value").annotate(total=Sum("count"))
+    ):
+        if total:
+            histogram = trend[metric_id][_as_date(bucket)]
+            histogram[value] = histogram.get(value, 0) + total
+    if not trend:
+        return []
+    metrics = sorted(Metric.objects.filter(pk__in=trend), key=lambda metric: (metric.code, -metric.version))
+    levels = targets_in_force(metrics, period.end)
+    groups = {dimension: _breakdown(rollups, dimension) for dimension in BREAKDOWNS}
+    starts = buckets(period, grain)
+    panels = []
+    for metric in metrics:
+        by_bucket = trend[metric.pk]
+        total: dict[int, int] = defaultdict(int)
+        for histogram in by_bucket.values():
+            for value, count in histogram.items():
+                total[value] += count
+        target = levels.get((service.pk, metric.pk), levels.get((None, metric.pk)))
+        formatted = lambda value, metric=metric: figure(value, metric)  # noqa: E731
+        bounds = metric.score_bounds()
+        points = [
+            charts.TrendPoint(bucket_label(start, grain), metric.score(by_bucket.get(start, {}))) for start in starts
+        ]
+        panels.append(
+            MetricPanel(
+                metric=metric,
+                score=metric.score(total),
+                target=target,
+                trend=charts.line_chart(str(metric.name), points, bounds, formatted, target),
+                distribution=charts.distribution_chart(
+                    _("Answers to %(metric)s") % {"metric": metric.name},
+                    dict(total),
+                    metric.scale_labels(language),
+                    _distribution_scale(metric, total),
+                ),
+                breakdowns=[
+                    (
+                        dimension,
+                        charts.breakdown_chart(
+                            _breakdown_title(dimension, metric),
+                            [
+                                (_group_label(dimension, group), metric.score(histogram))
+                                for group, histogram in sorted(groups[dimension].get(metric.pk, {}).items())
+                            ],
+                            bounds,
+                            formatted,
+                        ),
+                    )
+                    for dimension in BREAKDOWNS
+                    if groups[dimension].get(metric.pk)
+                ],
+            )
+        )
+    return panels
+
+
+def _distribution_scale(metric: Metric, total: dict[int, int]):
+    """The metric's scale; multi-item metrics store sums, so show the values that occur."""
+    if metric.rule in (Metric.Rule.UMUX_LITE, Metric.Rule.SUS):
+        return sorted(total)
+    return metric.scale()
+
+
+def _breakdown(rollups, dimension: str) -> dict[int, dict[str, dict[int, int]]]:
+    found: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
+    for metric_id, group, value, total in (
+        rollups.values_list("metric_id", dimension, "value").annotate(total=Sum("count")).order_by()
+    ):
+        if total:
+            found[metric_id][group][value] = total
+    return found
+
+
+def _breakdown_title(dimension: str, metric: Metric) -> str:
+    titles = {
+        "channel": _("%(metric)s by channel"),
+        "language": _("%(metric)s by language"),
+        "customer_group": _("%(metric)s by customer group"),
+        "touchpoint": _("%(metric)s by touchpoint"),
+    }
+    return titles[dimension] % {"metric": metric.name}
+
+
+def _group_label(dimension: str, group: str) -> str:
+    if not group:
+        return _("Not given")
+    if dimension == "channel" and group in Channel.values:
+        return str(Channel(group).label)
+    if dimension == "language":
+        return {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}.get(group, group)
+    return group
+
+
+def response_rate(service, period: Period) -> ResponseRate | None:
+    """Displays of the service's widgets against the responses they brought, or None without widgets."""
+    points = CollectionPoint.objects.filter(survey__service=service, kind=CollectionPoint.Kind.WIDGET)
+    displays = DisplayCount.objects.filter(
+        collection_point__in=points, day__gte=period.start, day__lte=period.end
+    ).aggregate(total=Sum("count"))["total"]
+    if not displays:
+        return None
+    start = timezone.make_aware(datetime.combine(period.start, time.min))
+    end = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
+    responses = Response.objects.filter(
+        service=service,
+        collection_point__in=points,
+        responded_at__gte=start,
+        responded_at__lt=end,
+        status=Response.Status.ACCEPTED,
+    ).aggregate(total=Count("pk"))["total"]
+    return ResponseRate(displays, responses)

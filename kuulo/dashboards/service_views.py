@@ -1,0 +1,64 @@
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.vary import vary_on_headers
+
+from kuulo.dashboards import service_figures
+from kuulo.dashboards.figures import Period, Segment
+from kuulo.organisation.access import get_service_for_user
+from kuulo.organisation.models import Channel
+
+PERIODS = [("90", _("Last 90 days")), ("365", _("Last 12 months")), ("730", _("Last 24 months"))]
+GRAINS = [("month", _("By month")), ("week", _("By week"))]
+
+
+class ServiceFilters(forms.Form):
+    """The filters of a service dashboard; they live in the URL so a view can be shared."""
+
+    period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
+    grain = forms.ChoiceField(label=_("Trend"), choices=GRAINS, required=False)
+    channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
+    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
+    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+
+    def period_value(self) -> Period:
+        days = int(self.cleaned_data.get("period") or "365")
+        end = timezone.localdate()
+        return Period(end - timedelta(days=days - 1), end)
+
+    def grain_value(self) -> str:
+        return self.cleaned_data.get("grain") or "month"
+
+    def segment(self) -> Segment:
+        data = self.cleaned_data
+        return Segment(data.get("channel", ""), data.get("language", ""), data.get("customer_group", ""))
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    """One service's metrics over time, their distribution and breakdowns, and the widget response rate."""
+    service = get_service_for_user(request, pk)
+    filters = ServiceFilters(request.GET or None)
+    template = "dashboards/_service_body.html" if request.htmx else "dashboards/service_dashboard.html"
+    if filters.is_bound and not filters.is_valid():
+        return render(request, template, {"service": service, "filters": filters, "panels": []}, status=400)
+    if not filters.is_bound:
+        filters = ServiceFilters({})
+        filters.is_valid()
+    period = filters.period_value()
+    context = {
+        "service": service,
+        "filters": filters,
+        "period": period,
+        "panels": service_figures.dashboard(service, period, filters.segment(), filters.grain_value(), get_language()),
+        "response_rate": service_figures.response_rate(service, period),
+    }
+    return render(request, template, context)

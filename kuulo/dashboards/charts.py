@@ -111,7 +111,7 @@ def line_chart(
         for index, point in enumerate(points)
         if not point.score.suppressed
     ]
-    every = max(1, -(-len(points) // 8))  # at most about 8 labels on the x axis
+    every = max(1, -(-len(points) // 6))  # at most 6 labels on the x axis, so they do not overlap
     x_ticks = [{"x": x_of(index), "text": point.label} for index, point in enumerate(points) if index % every == 0]
     y_ticks = [
         {"y": y_of(low + (high - low) * share), "text": formatted(low + (high - low) * share)} for share in (0, 0.5, 1)

@@ -125,7 +125,7 @@ def dashboard(service, period: Period, segment: Segment, grain: str, language: s
                         ),
                     )
                     for dimension in BREAKDOWNS
-                    if groups[dimension].get(metric.pk)
+                    if len(groups[dimension].get(metric.pk, {})) > 1  # one group alone is no breakdown
                 ],
             )
         )

@@ -51,7 +51,7 @@ def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     if filters.is_bound and not filters.is_valid():
         return render(request, template, {"service": service, "filters": filters, "panels": []}, status=400)
     if not filters.is_bound:
-        filters = ServiceFilters({})
+        filters = ServiceFilters({"period": "365", "grain": "month"})
         filters.is_valid()
     period = filters.period_value()
     context = {

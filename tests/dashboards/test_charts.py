@@ -94,7 +94,12 @@ def test_every_chart_on_the_dashboard_is_well_formed_and_has_its_text(client_as,
     for n in range(25):
         submission = clean_submission(
             version,
-            {"idempotency_key": str(uuid.uuid4()), "language": "fi", "channel": "web", "answers": {"csat": 1 + n % 5}},
+            {
+                "idempotency_key": str(uuid.uuid4()),
+                "language": "fi",
+                "channel": ("web", "phone")[n % 2],
+                "answers": {"csat": 1 + n % 5},
+            },
         )
         submission.responded_at = timezone.now() - timedelta(days=n * 3)
         record_response(point, version, submission)

@@ -186,3 +186,21 @@ def test_an_outsider_gets_404(client_as, surveyed, service):
 def test_the_service_page_links_to_the_dashboard(client_as, service):
     content = client_as("viewer").get(reverse("organisation:service_detail", args=[service.pk])).content.decode()
     assert url(service) in content
+
+
+def test_by_default_the_dashboard_covers_twelve_months_by_month(client_as, surveyed, service):
+    version, point = surveyed
+    for value in [5] * 10:
+        answer(version, point, value, days_ago=200)
+    response = client_as("viewer").get(url(service))
+    assert response.context["panels"][0].score.n == 10
+    assert len(response.context["panels"][0].trend.rows) in (12, 13)
+    assert 'value="365" selected' in response.content.decode()
+
+
+def test_a_dimension_with_a_single_group_is_not_broken_down(client_as, surveyed, service):
+    version, point = surveyed
+    for value in [5] * 12:
+        answer(version, point, value, channel="web", language="sv")
+    response = client_as("viewer").get(url(service))
+    assert response.context["panels"][0].breakdowns == []

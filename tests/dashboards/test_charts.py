@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -88,8 +89,12 @@ def test_the_distribution_names_the_commonest_answer():
     assert "the most common answer was 5 Very satisfied" in chart.summary
 
 
+NUMERIC = ("x", "y", "width", "height", "cx", "cy", "x1", "x2", "y1", "y2")
+
+
 @pytest.mark.django_db
-def test_every_chart_on_the_dashboard_is_well_formed_and_has_its_text(client_as, service):
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_every_chart_on_the_dashboard_is_well_formed_and_has_its_text(client_as, service, language):
     version, point = published_survey(service=service, codes=("csat", "nps"), open_question=False)
     for n in range(25):
         submission = clean_submission(
@@ -103,12 +108,19 @@ def test_every_chart_on_the_dashboard_is_well_formed_and_has_its_text(client_as,
         )
         submission.responded_at = timezone.now() - timedelta(days=n * 3)
         record_response(point, version, submission)
-    html = client_as("viewer").get(reverse("dashboards:service_dashboard", args=[service.pk])).content.decode()
+    client = client_as("viewer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("dashboards:service_dashboard", args=[service.pk])).content.decode()
+    assert f'lang="{language}"' in html
     position, count = 0, 0
     while (start := html.find("<svg", position)) != -1:
         end = html.index("</svg>", start) + len("</svg>")
         svg = ET.fromstring(html[start:end])  # noqa: S314 -- our own rendered page
         assert f'id="{svg.get("aria-labelledby")}"' in html
+        for element in svg.iter():  # a decimal comma would make "12,5" a list of two positions
+            for name in NUMERIC:
+                if element.get(name) is not None:
+                    float(element.get(name))
         position, count = end, count + 1
     assert count >= 3  # trend, distribution, breakdowns
     assert html.count("Show the figures as a table") == count

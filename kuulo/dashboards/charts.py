@@ -20,7 +20,8 @@ RIGHT = 16
 TOP = 12
 BOTTOM = 32  # room for the x-axis labels
 BAR_ROW = 28
-BAR_LABEL = 200
+BAR_WIDTH = 420  # bar charts sit two to a row: a narrower canvas keeps their text at its real size
+BAR_LABEL = 160
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def trend_summary(title: str, points: list[TrendPoint], formatted: Callable, tar
 
 def bar_chart(title: str, items: list[tuple[str, float | None, str, int]], high: float, summary: str) -> BarChart:
     """Horizontal bars. `items`: (label, value or None when hidden, value as text, n)."""
-    plot = WIDTH - BAR_LABEL - RIGHT - 64  # room for the value after the bar
+    plot = BAR_WIDTH - BAR_LABEL - RIGHT - 80  # room for the value after the bar
     bars = []
     for index, (label, value, text, _n) in enumerate(items):
         width = 0 if value is None or high <= 0 else round(max(value, 0) / high * plot, 1)
@@ -193,7 +194,7 @@ def bar_chart(title: str, items: list[tuple[str, float | None, str, int]], high:
             }
         )
     rows = [{"label": label, "text": text, "n": n, "hidden": value is None} for label, value, text, n in items]
-    return BarChart(title, summary, WIDTH, max(len(items), 1) * BAR_ROW, bars, rows)
+    return BarChart(title, summary, BAR_WIDTH, max(len(items), 1) * BAR_ROW, bars, rows)
 
 
 def distribution_chart(title: str, histogram: dict[int, int], labels: dict[int, str], scale) -> BarChart:

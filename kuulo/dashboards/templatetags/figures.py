@@ -14,8 +14,8 @@ def figure(value: float | None, metric) -> str:
     if metric.rule == "mean":
         return number_format(value, 1)
     if metric.rule in ("umux_lite", "sus"):
-        return number_format(value, 0)
-    return f"{number_format(value, 0)} %"
+        return number_format(round(value), 0)
+    return f"{number_format(round(value), 0)} %"
 
 
 @register.filter

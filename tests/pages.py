@@ -44,6 +44,7 @@ STAFF_PAGES = {
     "accounts:user_create": (lambda s: [], ADMINS),
     "accounts:user_edit": (lambda s: [s.memberships.first().user_id], ADMINS),
     "dashboards:overview": (overview_with_answers, EVERYONE),
+    "dashboards:compare": (overview_with_answers, EVERYONE),
     # --- dashboards: service dashboard ---
     "dashboards:service_dashboard": (service_dashboard_with_answers, MEMBERS),
     # --- metrics: library and targets ---

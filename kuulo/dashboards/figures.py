@@ -121,3 +121,18 @@ def overview(services, period: Period, segment: Segment) -> tuple[list[Metric], 
             target = levels.get(key, levels.get((None, metric.pk)))
             cells[key] = Cell(metric, metric.score(now.get(key, {})), metric.score(before.get(key, {})), target)
     return metrics, cells
+
+
+def comparison(services, metric: Metric, period: Period, segment: Segment) -> list[tuple]:
+    """(service, Cell) for one metric across services, best score first, hidden ones last."""
+    service_ids = [service.pk for service in services]
+    now = histograms(service_ids, [metric.pk], period, segment)
+    before = histograms(service_ids, [metric.pk], period.previous(), segment)
+    levels = targets_in_force([metric], period.end)
+    rows = []
+    for service in services:
+        key = (service.pk, metric.pk)
+        target = levels.get(key, levels.get((None, metric.pk)))
+        rows.append((service, Cell(metric, metric.score(now.get(key, {})), metric.score(before.get(key, {})), target)))
+    rows.sort(key=lambda row: (row[1].score.suppressed, -(row[1].score.value or 0), str(row[0])))
+    return rows

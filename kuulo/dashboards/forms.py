@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.dashboards.figures import Period, Segment
+from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Channel, Unit
 
 PERIODS = [("30", _("Last 30 days")), ("90", _("Last 90 days")), ("365", _("Last 12 months"))]
@@ -29,3 +30,20 @@ class OverviewFilters(forms.Form):
     def segment(self) -> Segment:
         data = self.cleaned_data
         return Segment(data.get("channel", ""), data.get("language", ""), data.get("customer_group", ""))
+
+
+class CompareFilters(OverviewFilters):
+    """The overview's filters plus the one metric to compare."""
+
+    metric = forms.ChoiceField(label=_("Metric"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        metrics = Metric.objects.filter(is_active=True).order_by("code", "-version")
+        self.fields["metric"].choices = [(m.pk, str(m)) for m in metrics]
+
+    def metric_value(self) -> Metric:
+        chosen = self.cleaned_data.get("metric")
+        if chosen:
+            return Metric.objects.get(pk=chosen)
+        return Metric.objects.filter(code="csat").order_by("-version").first() or Metric.objects.first()

@@ -6,8 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
-from kuulo.dashboards import figures
-from kuulo.dashboards.forms import OverviewFilters
+from kuulo.dashboards import charts, figures
+from kuulo.dashboards.forms import CompareFilters, OverviewFilters
+from kuulo.dashboards.templatetags.figures import figure
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.forms import descendant_ids
 
@@ -88,3 +89,28 @@ def overview_csv(rows: list, metrics: list, period) -> StreamingHttpResponse:
 
 def _rounded(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}"
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def compare(request: HttpRequest) -> HttpResponse:
+    """One metric across every service the user may see."""
+    filters = CompareFilters(request.GET or {})
+    if not filters.is_valid():
+        return render(request, "dashboards/compare.html", {"filters": filters, "rows": []}, status=400)
+    services = visible_services(request.user).select_related("unit").order_by("name_fi")
+    if unit := filters.cleaned_data.get("unit"):
+        services = services.filter(unit_id__in=descendant_ids(unit) | {unit.pk})
+    metric = filters.metric_value()
+    period = filters.period_value()
+    rows = figures.comparison(list(services), metric, period, filters.segment())
+    formatted = lambda value: figure(value, metric)  # noqa: E731
+    chart = charts.breakdown_chart(
+        _("%(metric)s by service") % {"metric": metric.name},
+        [(str(service), cell.score) for service, cell in rows],
+        metric.score_bounds(),
+        formatted,
+    )
+    context = {"filters": filters, "metric": metric, "rows": rows, "period": period, "chart": chart}
+    template = "dashboards/_compare_body.html" if request.htmx else "dashboards/compare.html"
+    return render(request, template, context)

@@ -42,8 +42,10 @@ class CompareFilters(OverviewFilters):
         metrics = Metric.objects.filter(is_active=True).order_by("code", "-version")
         self.fields["metric"].choices = [(m.pk, str(m)) for m in metrics]
 
+    @staticmethod
+    def default_metric() -> Metric | None:
+        return Metric.objects.filter(code="csat").order_by("-version").first() or Metric.objects.first()
+
     def metric_value(self) -> Metric:
         chosen = self.cleaned_data.get("metric")
-        if chosen:
-            return Metric.objects.get(pk=chosen)
-        return Metric.objects.filter(code="csat").order_by("-version").first() or Metric.objects.first()
+        return Metric.objects.get(pk=chosen) if chosen else self.default_metric()

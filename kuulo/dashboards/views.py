@@ -95,7 +95,10 @@ def _rounded(value: float | None) -> str:
 @vary_on_headers("HX-Request")
 def compare(request: HttpRequest) -> HttpResponse:
     """One metric across every service the user may see."""
-    filters = CompareFilters(request.GET or {})
+    data = request.GET.copy()
+    if not data.get("metric") and (default := CompareFilters.default_metric()):
+        data["metric"] = str(default.pk)  # so the menu shows the metric the page compares
+    filters = CompareFilters(data)
     if not filters.is_valid():
         return render(request, "dashboards/compare.html", {"filters": filters, "rows": []}, status=400)
     services = visible_services(request.user).select_related("unit").order_by("name_fi")

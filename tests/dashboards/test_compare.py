@@ -51,3 +51,9 @@ def test_bad_filters_get_a_clear_error(client_as, two_services, params):
 def test_htmx_gets_only_the_body(client_as, two_services):
     response = client_as("viewer").get(URL, headers={"HX-Request": "true"})
     assert "<html" not in response.content.decode()
+
+
+def test_the_menu_shows_the_metric_compared_by_default(client_as, two_services):
+    csat = Metric.objects.get(code="csat")
+    content = client_as("viewer").get(URL).content.decode()
+    assert f'<option value="{csat.pk}" selected>' in content

@@ -7,13 +7,12 @@ here exactly as on the pages.
 """
 
 import base64
-import csv
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, timedelta
 
 from django.db.models import Sum
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
@@ -21,6 +20,7 @@ from ninja import Query, Router, Schema
 from kuulo.api.errors import Refusal
 from kuulo.api.models import ApiToken
 from kuulo.feedback.models import DailyAggregate
+from kuulo.lib.exports import csv_response
 from kuulo.metrics.models import Metric
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.models import Service
@@ -171,11 +171,6 @@ def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str
     return {"items": items, "next_cursor": next_cursor}
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @router.get(
     "/daily.csv",
     summary="Daily scores as one CSV file",
@@ -183,16 +178,9 @@ class _Echo:
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
 )
 def daily_scores_csv(request: HttpRequest, filters: Query[ScoreFilters]):
-    writer = csv.writer(_Echo())
     columns = list(DailyScore.model_fields)
-    rows = scored_days(request, filters)
-
-    def lines():
-        yield writer.writerow(columns)
-        for item in rows:
-            values = item.dict()
-            yield writer.writerow(["" if values[column] is None else values[column] for column in columns])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kuulo-daily-scores.csv"'
-    return response
+    rows = (
+        ["" if value is None else value for value in (item.dict()[column] for column in columns)]
+        for item in scored_days(request, filters)
+    )
+    return csv_response("kuulo-daily-scores.csv", columns, rows)

@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
@@ -9,6 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 from kuulo.dashboards import charts, figures
 from kuulo.dashboards.forms import CompareFilters, OverviewFilters
 from kuulo.dashboards.templatetags.figures import figure
+from kuulo.lib.exports import csv_response
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.forms import descendant_ids
 
@@ -52,39 +51,25 @@ def sort_rows(rows: list, metrics: list, sort: str) -> list:
     return shown + sorted(hidden, key=lambda row: str(row[0]))
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def overview_csv(rows: list, metrics: list, period) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
     header = [_("Service"), _("Metric"), _("Score"), "n", _("Confidence interval, low"), _("Confidence interval, high")]
     header += [_("Target"), _("Target status"), _("Change from previous period")]
-
-    def lines():
-        yield writer.writerow(header)
-        for service, cells in rows:
-            for metric, cell in zip(metrics, cells, strict=True):
-                score = cell.score
-                yield writer.writerow(
-                    [
-                        service.name,
-                        metric.code,
-                        _rounded(score.value),
-                        score.n,
-                        _rounded(score.ci_low),
-                        _rounded(score.ci_high),
-                        "" if cell.target is None else cell.target,
-                        cell.status,
-                        _rounded(cell.change),
-                    ]
-                )
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    filename = f"kuulo-overview-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    lines = (
+        [
+            service.name,
+            metric.code,
+            _rounded(cell.score.value),
+            cell.score.n,
+            _rounded(cell.score.ci_low),
+            _rounded(cell.score.ci_high),
+            "" if cell.target is None else cell.target,
+            cell.status,
+            _rounded(cell.change),
+        ]
+        for service, cells in rows
+        for metric, cell in zip(metrics, cells, strict=True)
+    )
+    return csv_response(f"kuulo-overview-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv", header, lines)
 
 
 def _rounded(value: float | None) -> str:

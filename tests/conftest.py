@@ -1,7 +1,6 @@
 """Shared personas: one service with an organisation admin, a product owner,
 a team member and a viewer, and an outsider who belongs to another service."""
 
-import importlib
 import os
 
 import pytest
@@ -21,12 +20,9 @@ def _seeded_metric_library(request):
     if not {"transactional_db", "live_server"} & set(request.fixturenames):
         return
     request.getfixturevalue("transactional_db")
-    from django.apps import apps
+    from tests.surveys.public_pages import ensure_metric_library
 
-    from kuulo.metrics.models import Metric
-
-    if not Metric.objects.filter(is_builtin=True).exists():
-        importlib.import_module("kuulo.metrics.migrations.0002_builtin_metrics").seed(apps, None)
+    ensure_metric_library()
 
 
 ROLES = ["admin", "product_owner", "team_member", "viewer", "outsider"]

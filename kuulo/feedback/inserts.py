@@ -8,6 +8,8 @@ column (INSERT … SELECT FROM unnest), so a statement has a handful of
 parameters however many rows it carries; SQLite gets multi-row VALUES.
 """
 
+from functools import cache
+
 from django.db import connection
 from django.db.models import Model
 
@@ -40,8 +42,7 @@ def insert_rows(model: type[Model], columns: list[str], rows: list[tuple], *, re
 
 
 def _insert_unnest(model, table: str, names: str, columns: list[str], rows: list[tuple], returning_id: bool):
-    fields = {field.column: field for field in model._meta.concrete_fields}
-    arrays = ", ".join(f"%s::{fields[column].db_type(connection)}[]" for column in columns)
+    arrays = ", ".join(f"%s::{array_type}" for array_type in _array_types(model, tuple(columns)))
     sql = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})"  # noqa: S608
     if returning_id:
         sql += " RETURNING id"
@@ -54,9 +55,11 @@ def adapt_datetime(value):
     return connection.ops.adapt_datetimefield_value(value)
 
 
-def _array_types(model: type[Model], columns: list[str]) -> list[str]:
+@cache
+def _array_types(model: type[Model], columns: tuple[str, ...]) -> tuple[str, ...]:
+    """PostgreSQL array types of the columns; fixed for a process, so worked out once."""
     fields = {field.column: field for field in model._meta.concrete_fields}
-    return [f"{fields[column].db_type(connection)}[]" for column in columns]
+    return tuple(f"{fields[column].db_type(connection)}[]" for column in columns)
 
 
 def insert_response_postgres(
@@ -71,14 +74,33 @@ def insert_response_postgres(
     PostgreSQL statement (data-modifying CTEs): atomic on its own and one round
     trip, which is what lets a widget submission stay cheap under load.
     `answers` and `comments` rows lack the response id, which the CTE supplies."""
+    sql = _response_statement(tuple(response_columns), tuple(rollup_columns))
+    params = [
+        *response_row,
+        *_columns_of(answers, 3),
+        *_columns_of(comments, 3),
+        *_columns_of(rollup_rows, len(rollup_columns)),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _columns_of(rows: list[tuple], width: int) -> list[list]:
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+
+
+@cache
+def _response_statement(response_columns: tuple[str, ...], rollup_columns: tuple[str, ...]) -> str:
+    """The statement of insert_response_postgres, built once per process."""
     from kuulo.feedback.models import Answer, Comment, DailyAggregate, Response
 
     quote = connection.ops.quote_name
-    answer_types = _array_types(Answer, ["metric_id", "item", "value"])
-    comment_types = _array_types(Comment, ["question_id", "text", "language"])
+    answer_types = _array_types(Answer, ("metric_id", "item", "value"))
+    comment_types = _array_types(Comment, ("question_id", "text", "language"))
     rollup_types = _array_types(DailyAggregate, rollup_columns)
     rollup_table = quote(DailyAggregate._meta.db_table)
-    sql = f"""
+    return f"""
         WITH r AS (
             INSERT INTO {quote(Response._meta.db_table)} ({", ".join(map(quote, response_columns))})
             VALUES ({", ".join(["%s"] * len(response_columns))}) RETURNING id
@@ -96,16 +118,3 @@ def insert_response_postgres(
         )
         SELECT id FROM r
     """  # noqa: S608 - names come from the models, values are bound
-    params = [
-        *response_row,
-        *_columns_of(answers, 3),
-        *_columns_of(comments, 3),
-        *_columns_of(rollup_rows, len(rollup_columns)),
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()[0]
-
-
-def _columns_of(rows: list[tuple], width: int) -> list[list]:
-    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]

@@ -104,17 +104,32 @@ class Metric(models.Model):
 
     def score(self, histogram: dict, *, min_n: int = scoring.MIN_N) -> scoring.Score:
         """The metric's score from a histogram of rollup values."""
+        return scoring.score(self.rule, self._scoring_histogram(histogram), **self._scoring_params(min_n))
+
+    def compare(self, before: dict, after: dict, *, min_n: int = scoring.MIN_N) -> scoring.Comparison:
+        """The change from `before` to `after` (histograms of rollup values), with its test."""
+        return scoring.compare(
+            self.rule,
+            self._scoring_histogram(before),
+            self._scoring_histogram(after),
+            **self._scoring_params(min_n),
+        )
+
+    def _scoring_histogram(self, histogram: dict) -> dict:
+        """Rollup values as the scoring rule reads them: multi-item sums become 0..100 scores."""
         if self.rule == self.Rule.UMUX_LITE:
-            scores = {(int(raw) - 2) * 100 / 12: count for raw, count in histogram.items()}
-            return scoring.respondent_mean(scores, min_n=min_n)
+            return {(int(raw) - 2) * 100 / 12: count for raw, count in histogram.items()}
         if self.rule == self.Rule.SUS:
-            return scoring.respondent_mean({int(raw) * 2.5: count for raw, count in histogram.items()}, min_n=min_n)
+            return {int(raw) * 2.5: count for raw, count in histogram.items()}
+        return {int(k): v for k, v in histogram.items()}
+
+    def _scoring_params(self, min_n: int) -> dict:
         params: dict = {"min_n": min_n}
         if self.rule == self.Rule.TOP_BOX:
             params["threshold"] = self.threshold
         if self.rule == self.Rule.INDEX:
             params.update(scale_min=self.scale_min, scale_max=self.scale_max)
-        return scoring.score(self.rule, {int(k): v for k, v in histogram.items()}, **params)
+        return params
 
     @property
     def unit(self) -> str:

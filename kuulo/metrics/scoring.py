@@ -327,3 +327,201 @@ def score(rule: str, histogram: Histogram, **params: object) -> Score:
     except KeyError:
         raise ValueError(f"unknown scoring rule {rule!r}; known: {', '.join(sorted(RULES))}") from None
     return rule_function(histogram, **params)
+
+
+# Comparing two periods
+#
+# Before vs after a change (a done backlog item, an experiment): the
+# difference of the two scores with its 95 % interval and a two-sided p-value.
+# Each rule gets the test that fits how its score is built:
+#
+# - shares (top box, yes/no): the two-proportion z-test; the p-value uses the
+#   pooled share (the usual test of "no difference"), the interval the
+#   unpooled standard error (Wald), as textbooks do;
+# - NPS: a z-test on the difference of two NPS, each with the variance of an
+#   answer scored +1 / 0 / −1, var = p_pro + p_det − (p_pro − p_det)²;
+# - means and 0–100 indices (also UMUX-Lite, SUS): Welch's t-test, which does
+#   not assume equal variances, with Welch–Satterthwaite degrees of freedom.
+#
+# Below the minimum n on either side there is no verdict: the comparison
+# carries both scores (with their n) and None for the rest.
+
+SIGNIFICANCE = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """``after`` − ``before`` on the score's own scale, with a 95 % interval and a p-value.
+
+    ``difference``, ``ci_low``, ``ci_high`` and ``p_value`` are ``None`` when
+    either score is suppressed (too few answers for a verdict).
+    """
+
+    before: Score
+    after: Score
+    difference: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_value: float | None
+    test: str  # "two_proportion_z", "nps_z", "welch_t"
+
+    @property
+    def suppressed(self) -> bool:
+        return self.difference is None
+
+    @property
+    def significant(self) -> bool:
+        """True when the change is statistically significant at the 5 % level (two-sided)."""
+        return self.p_value is not None and self.p_value < SIGNIFICANCE
+
+
+def _normal_two_sided(z: float) -> float:
+    return 2 * (1 - NormalDist().cdf(abs(z)))
+
+
+def _z_verdict(difference: float, se: float) -> float:
+    """Two-sided p of a z statistic; a zero standard error means no spread at all."""
+    if se == 0:
+        return 1.0 if difference == 0 else 0.0
+    return _normal_two_sided(difference / se)
+
+
+def compare_shares(hits_before: int, n_before: int, hits_after: int, n_after: int) -> tuple[float, float, float, float]:
+    """Two-proportion z-test: (difference, ci_low, ci_high, p) in percentage points."""
+    for hits, n in ((hits_before, n_before), (hits_after, n_after)):
+        if n <= 0 or not 0 <= hits <= n:
+            raise ValueError("shares need n > 0 and 0 <= hits <= n")
+    p1, p2 = hits_before / n_before, hits_after / n_after
+    difference = p2 - p1
+    pooled = (hits_before + hits_after) / (n_before + n_after)
+    se_pooled = math.sqrt(pooled * (1 - pooled) * (1 / n_before + 1 / n_after))
+    se = math.sqrt(p1 * (1 - p1) / n_before + p2 * (1 - p2) / n_after)
+    p_value = _z_verdict(difference, se_pooled)
+    return 100 * difference, 100 * (difference - Z_95 * se), 100 * (difference + Z_95 * se), p_value
+
+
+def compare_nps(before: Histogram, after: Histogram) -> tuple[float, float, float, float]:
+    """Difference of two NPS with a z-test: (difference, ci_low, ci_high, p), NPS points."""
+    parts = []
+    for histogram in (before, after):
+        _require_keys_within(histogram, 0, 10, "nps")
+        n = _size(histogram)
+        if n <= 0:
+            raise ValueError("NPS comparison needs answers on both sides")
+        promoters = sum(count for value, count in histogram.items() if value >= 9) / n
+        detractors = sum(count for value, count in histogram.items() if value <= 6) / n
+        net = promoters - detractors
+        parts.append((net, max(0.0, promoters + detractors - net**2) / n))
+    (net1, var1), (net2, var2) = parts
+    difference = net2 - net1
+    se = math.sqrt(var1 + var2)
+    p_value = _z_verdict(difference, se)
+    return 100 * difference, 100 * (difference - Z_95 * se), 100 * (difference + Z_95 * se), p_value
+
+
+def compare_means(before: Histogram, after: Histogram) -> tuple[float, float, float, float]:
+    """Welch's t-test on two histograms: (difference of means, ci_low, ci_high, p)."""
+    mean1, sd1, n1 = _mean_and_sd(before)
+    mean2, sd2, n2 = _mean_and_sd(after)
+    if n1 < 2 or n2 < 2:
+        raise ValueError("Welch's t-test needs at least two answers on each side")
+    difference = mean2 - mean1
+    v1, v2 = sd1**2 / n1, sd2**2 / n2
+    se = math.sqrt(v1 + v2)
+    if se == 0:
+        p_value = 1.0 if difference == 0 else 0.0
+        return difference, difference, difference, p_value
+    df = (v1 + v2) ** 2 / (v1**2 / (n1 - 1) + v2**2 / (n2 - 1))
+    t = difference / se
+    margin = t_quantile(0.975, df) * se
+    return difference, difference - margin, difference + margin, t_two_sided(t, df)
+
+
+def t_two_sided(t: float, df: float) -> float:
+    """Two-sided p-value of Student's t with (possibly fractional) ``df``:
+    P(|T| ≥ |t|) = I_x(df / 2, 1 / 2) with x = df / (df + t²)."""
+    if df <= 0:
+        raise ValueError("df must be positive")
+    return _incomplete_beta(df / (df + t * t), df / 2, 0.5)
+
+
+def t_quantile(probability: float, df: float) -> float:
+    """The ``probability`` quantile (0.5 < p < 1) of Student's t, by bisection on ``t_two_sided``."""
+    if not 0.5 < probability < 1:
+        raise ValueError("probability must be within 0.5..1")
+    tail = 2 * (1 - probability)
+    low, high = 0.0, 1.0
+    while t_two_sided(high, df) > tail:
+        high *= 2
+    for _step in range(200):
+        middle = (low + high) / 2
+        if t_two_sided(middle, df) > tail:
+            low = middle
+        else:
+            high = middle
+        if high - low < 1e-12:
+            break
+    return (low + high) / 2
+
+
+def _incomplete_beta(x: float, a: float, b: float) -> float:
+    """The regularised incomplete beta function I_x(a, b) (Numerical Recipes §6.4)."""
+    if x <= 0:
+        return 0.0
+    if x >= 1:
+        return 1.0
+    front = math.exp(math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log(1 - x))
+    if x < (a + 1) / (a + b + 2):
+        return front * _beta_fraction(x, a, b) / a
+    return 1 - front * _beta_fraction(1 - x, b, a) / b
+
+
+def _beta_fraction(x: float, a: float, b: float) -> float:
+    """Continued fraction of the incomplete beta function (modified Lentz)."""
+    tiny = 1e-300
+    c, d = 1.0, 1 - (a + b) * x / (a + 1)
+    d = 1 / (d if abs(d) > tiny else tiny)
+    result = d
+    for m in range(1, 300):
+        m2 = 2 * m
+        for numerator in (
+            m * (b - m) * x / ((a + m2 - 1) * (a + m2)),
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1)),
+        ):
+            d = 1 + numerator * d
+            d = 1 / (d if abs(d) > tiny else tiny)
+            c = 1 + numerator / c
+            c = c if abs(c) > tiny else tiny
+            result *= d * c
+        if abs(d * c - 1) < 1e-15:
+            break
+    return result
+
+
+def compare(rule: str, before: Histogram, after: Histogram, **params: object) -> Comparison:
+    """Compare two histograms scored by the same rule (see ``score``).
+
+    ``after`` − ``before``: positive means the score rose. No verdict when
+    either side is below ``min_n``.
+    """
+    first, second = score(rule, before, **params), score(rule, after, **params)
+    test = {"top_box": "two_proportion_z", "binary_share": "two_proportion_z", "nps": "nps_z"}.get(rule, "welch_t")
+    if first.suppressed or second.suppressed:
+        return Comparison(first, second, None, None, None, None, test)
+    if rule in ("top_box", "binary_share"):
+        threshold = params.get("threshold", 1) if rule == "top_box" else 1
+        hits = [sum(count for value, count in h.items() if value >= threshold) for h in (before, after)]
+        result = compare_shares(hits[0], first.n, hits[1], second.n)
+    elif rule == "nps":
+        result = compare_nps(before, after)
+    elif rule == "index":
+        low, high = int(params.get("scale_min", 1)), int(params.get("scale_max", 5))
+        span = high - low
+        rescaled = [merge_histograms({(v - low) * 100 / span: c for v, c in h.items()}) for h in (before, after)]
+        result = compare_means(*rescaled)
+    else:
+        if first.n < 2 or second.n < 2:
+            return Comparison(first, second, None, None, None, None, test)
+        result = compare_means(before, after)
+    difference, low, high, p_value = result
+    return Comparison(first, second, difference, low, high, p_value, test)

@@ -44,7 +44,12 @@ def describe_suspect_reason(reason: str) -> str:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The address the request came from. Only ever used hashed."""
+    """The address the request came from. Only ever used hashed. Behind trusted proxies it is
+    the address the outermost of them saw, so a forged X-Forwarded-For entry changes nothing."""
+    proxies = settings.KUULO_TRUSTED_PROXIES
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
 
 

@@ -6,6 +6,7 @@ from contextlib import nullcontext
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from kuulo.comments.hooks import analyse_after_commit
 from kuulo.feedback import rollups
 from kuulo.feedback.inserts import adapt_datetime, insert_response_postgres, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
@@ -48,7 +49,7 @@ RESPONSE_COLUMNS = [
     "suspect_reason",
 ]
 ANSWER_COLUMNS = ["response_id", "metric_id", "item", "value"]
-COMMENT_COLUMNS = ["response_id", "question_id", "text", "language"]
+COMMENT_COLUMNS = ["response_id", "service_id", "responded_at", "question_id", "text", "language"]
 
 
 def _response_row(response: Response) -> tuple:
@@ -80,12 +81,14 @@ def _insert(responses: list[Response], children_of) -> None:
         response.pk = response_id
         answers, comments, response_counts = children_of(response)
         all_answers.extend((response_id, *answer) for answer in answers)
-        all_comments.extend((response_id, *comment) for comment in comments)
+        copied = (response_id, response.service_id, adapt_datetime(response.responded_at))  # see Comment.service
+        all_comments.extend((*copied, *comment) for comment in comments)
         counts.update(response_counts)
     insert_rows(Answer, ANSWER_COLUMNS, all_answers)
     if all_comments:
         insert_rows(Comment, COMMENT_COLUMNS, all_comments)
-    rollups.add(counts)
+    accepted = Counter(rollups.response_key(r) for r in responses if r.status == Response.Status.ACCEPTED)
+    rollups.add(counts, responses=accepted)
 
 
 def record_response(point: CollectionPoint, version: SurveyVersion, submission: Submission) -> tuple[Response, bool]:
@@ -100,12 +103,22 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
             # One statement is atomic on its own; inside a caller's transaction a
             # savepoint keeps a duplicate key from spoiling that transaction.
             with transaction.atomic() if connection.in_atomic_block else nullcontext():
+                accepted = response.status == Response.Status.ACCEPTED
                 response.pk = insert_response_postgres(
-                    RESPONSE_COLUMNS, _response_row(response), answers, comments, *rollups.as_rows(counts)
+                    RESPONSE_COLUMNS,
+                    _response_row(response),
+                    answers,
+                    comments,
+                    *rollups.as_rows(counts),
+                    *rollups.total_rows(counts),
+                    *rollups.monthly_rows(counts),
+                    [(*rollups.response_key(response), 1)] if accepted else [],
                 )
         else:
             with transaction.atomic():
                 _insert([response], lambda stored: _children(stored, version, submission))
+        if submission.comments and response.status == Response.Status.ACCEPTED:
+            analyse_after_commit([response.pk])
         return response, True
     except IntegrityError:
         existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()
@@ -133,6 +146,8 @@ def record_many(point: CollectionPoint, version: SurveyVersion, submissions: lis
     by_response = {id(response): submission for response, submission in zip(responses, fresh, strict=True)}
     with transaction.atomic():
         _insert(responses, lambda stored: _children(stored, version, by_response[id(stored)]))
+    accepted = Response.Status.ACCEPTED
+    analyse_after_commit([r.pk for r in responses if by_response[id(r)].comments and r.status == accepted])
     return len(fresh), len(submissions) - len(fresh)
 
 
@@ -144,13 +159,17 @@ def accept_suspect(response: Response) -> None:
         return
     response.status = Response.Status.ACCEPTED
     response.save(update_fields=["status"])
-    rollups.add(rollups.counts_from_answers(Response.objects.filter(pk=response.pk)))
+    counts = rollups.counts_from_answers(Response.objects.filter(pk=response.pk))
+    rollups.add(counts, responses=Counter([rollups.response_key(response)]))
+    if response.comments.exists():
+        analyse_after_commit([response.pk])
 
 
 @transaction.atomic
 def discard_suspect(response: Response) -> None:
     response = Response.objects.select_for_update().get(pk=response.pk)
     if response.status == Response.Status.ACCEPTED:
-        rollups.add(rollups.counts_from_answers(Response.objects.filter(pk=response.pk)), sign=-1)
+        counts = rollups.counts_from_answers(Response.objects.filter(pk=response.pk))
+        rollups.add(counts, sign=-1, responses=Counter([rollups.response_key(response)]))
     response.status = Response.Status.DISCARDED
     response.save(update_fields=["status"])

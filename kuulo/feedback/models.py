@@ -65,17 +65,67 @@ class Answer(models.Model):
         constraints = [models.UniqueConstraint(fields=["response", "metric", "item"], name="one_answer_per_item")]
 
 
+class Sentiment(models.TextChoices):
+    POSITIVE = "positive", _("Positive")
+    NEUTRAL = "neutral", _("Neutral")
+    NEGATIVE = "negative", _("Negative")
+
+
+class CommentQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for comment in objs:
+            comment.copy_from_response()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Comment(models.Model):
     """An answer to an open question, stored only after personal data is redacted."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
+    # The response's service and time, copied when the comment is written (neither ever changes), so the
+    # comment pages find a service's comments of a period through one index of comments instead of
+    # visiting every response of the period. Every write path fills them: feedback.actions (and the
+    # PostgreSQL statement in feedback.inserts), save() and bulk_create() here.
+    service = models.ForeignKey(
+        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    responded_at = models.DateTimeField(_("answered"))
     question = models.ForeignKey("surveys.Question", on_delete=models.PROTECT, related_name="comments")
     text = models.TextField(_("text"))
-    language = models.CharField(_("language"), max_length=2)
+    language = models.CharField(_("language"), max_length=2)  # the language the customer answered in
+    # Filled by kuulo.comments.analysis in the background; the write path leaves the defaults.
+    detected_language = models.CharField(
+        _("language of the text"), max_length=2, db_default="", blank=True, help_text=_("xx: another language")
+    )
+    lemmas = models.TextField(_("lemmas"), db_default="", blank=True)
+    sentiment = models.CharField(_("sentiment"), max_length=8, db_default="", blank=True, choices=Sentiment.choices)
+    score = models.SmallIntegerField(
+        _("score"), null=True, blank=True, help_text=_("The response's first metric answer on a 0-100 scale.")
+    )
+    analysed_at = models.DateTimeField(_("analysed"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
+        indexes = [
+            models.Index(fields=["analysed_at"], condition=models.Q(analysed_at__isnull=True), name="comment_pending"),
+            # Newest first per service, and over several services (walls of praise); on PostgreSQL
+            # trigram indexes on the text and the lemmas serve the word search (migration 0006).
+            models.Index(fields=["service", "responded_at", "id"], name="comment_service_time"),
+            models.Index(fields=["responded_at", "id"], name="comment_time"),
+        ]
+
+    def save(self, *args, **kwargs):
+        self.copy_from_response()
+        super().save(*args, **kwargs)
+
+    def copy_from_response(self) -> None:
+        if self.service_id is None or self.responded_at is None:
+            self.service_id = self.response.service_id
+            self.responded_at = self.response.responded_at
 
 
 class DailyAggregate(models.Model):
@@ -115,3 +165,66 @@ class DisplayCount(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["collection_point", "day"], name="one_display_count_per_day")]
+
+
+class DailyTotal(models.Model):
+    """DailyAggregate summed over the segments, kept beside it for fast pages.
+
+    `dimension` "" holds one service × metric × day × value total over all
+    segments (`segment` is ""); "channel", "language", "customer_group" and
+    "touchpoint" hold the totals per value of that one dimension. So the
+    overview, the service dashboards and their breakdowns read a few hundred
+    rows a day per service, however many segments the answers fall into.
+    Written in the same statement or transaction as DailyAggregate
+    (kuulo.feedback.rollups.add), so a new response shows at once.
+    """
+
+    DIMENSIONS = ["", "channel", "language", "customer_group", "touchpoint"]
+
+    dimension = models.CharField(max_length=16)
+    service = models.ForeignKey("organisation.Service", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    metric = models.ForeignKey("metrics.Metric", on_delete=models.CASCADE, related_name="+")
+    segment = models.CharField(max_length=64)
+    value = models.SmallIntegerField()
+    count = models.IntegerField(default=0)  # signed: a correction subtracts
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "service", "day", "metric", "segment", "value"], name="one_total_cell"
+            )
+        ]
+
+
+class DailyResponseCount(models.Model):
+    """Accepted responses per collection point and day, for response rates
+    without counting the responses table. Kept with the rollups."""
+
+    collection_point = models.ForeignKey("surveys.CollectionPoint", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    count = models.IntegerField(default=0)  # signed: a correction subtracts
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["collection_point", "day"], name="one_response_count_per_day")]
+
+
+class MonthlyTotal(models.Model):
+    """DailyTotal by calendar month (`month` is its first day), so a long
+    period reads its whole months here and only the days at its edges from
+    DailyTotal. Written with the other rollups, so it is never behind."""
+
+    dimension = models.CharField(max_length=16)
+    service = models.ForeignKey("organisation.Service", on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    metric = models.ForeignKey("metrics.Metric", on_delete=models.CASCADE, related_name="+")
+    segment = models.CharField(max_length=64)
+    value = models.SmallIntegerField()
+    count = models.IntegerField(default=0)  # signed: a correction subtracts
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "service", "month", "metric", "segment", "value"], name="one_monthly_total_cell"
+            )
+        ]

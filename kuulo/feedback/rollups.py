@@ -1,19 +1,37 @@
-"""Keeps DailyAggregate in step with accepted responses.
+"""Keeps the rollups in step with accepted responses.
 
-`add` runs inside the transaction that stores the responses: one
-INSERT … ON CONFLICT DO UPDATE statement per call adds every count at once,
-on SQLite and PostgreSQL alike.
+Three tables, all written in the transaction that stores the responses:
+
+- DailyAggregate: answers per service × metric × day × channel × language ×
+  customer group × touchpoint × value (the fine grain; any filter combination);
+- DailyTotal: the same counts summed over all segments, and per value of one
+  dimension at a time (what the overview, the dashboards and their breakdowns
+  read: far fewer rows);
+- MonthlyTotal: DailyTotal by calendar month (a long period reads its whole
+  months here and only the days at its edges from DailyTotal);
+- DailyResponseCount: accepted responses per collection point and day (for
+  response rates).
+
+`add` runs one INSERT … ON CONFLICT DO UPDATE statement per table and chunk,
+on SQLite and PostgreSQL alike; the PostgreSQL widget path folds the same
+upserts into its single statement (kuulo.feedback.inserts).
 """
 
 from collections import Counter
 from collections.abc import Iterable
+from datetime import date, timedelta
 
 from django.db import connection
+from django.db.models import Q
 from django.utils import timezone
 
-from kuulo.feedback.models import Answer, DailyAggregate, Response
+from kuulo.feedback.models import Answer, DailyAggregate, DailyResponseCount, DailyTotal, MonthlyTotal, Response
 
 KEY_FIELDS = ["service_id", "metric_id", "day", "channel", "language", "customer_group", "touchpoint", "value"]
+TOTAL_FIELDS = ["dimension", "service_id", "day", "metric_id", "segment", "value"]
+MONTHLY_FIELDS = ["dimension", "service_id", "month", "metric_id", "segment", "value"]
+RESPONSE_COUNT_FIELDS = ["collection_point_id", "day"]
+SEGMENT_FIELDS = ["channel", "language", "customer_group", "touchpoint"]
 RollupKey = tuple  # in KEY_FIELDS order
 
 
@@ -38,33 +56,75 @@ def keys_for(response: Response, metric_values: Iterable[tuple]) -> Counter:
     return counts
 
 
+def response_key(response: Response) -> tuple:
+    """The DailyResponseCount key (collection point, day) of a response."""
+    return (response.collection_point_id, timezone.localdate(response.responded_at))
+
+
+def totals_of(counts: Counter) -> Counter:
+    """DailyTotal counts (TOTAL_FIELDS order) that go with fine rollup counts."""
+    totals: Counter = Counter()
+    for (service_id, metric_id, day, *segments, value), count in counts.items():
+        totals[("", service_id, day, metric_id, "", value)] += count
+        for dimension, segment in zip(SEGMENT_FIELDS, segments, strict=True):
+            totals[(dimension, service_id, day, metric_id, segment, value)] += count
+    return totals
+
+
+def monthly_of(totals: Counter) -> Counter:
+    """MonthlyTotal counts (MONTHLY_FIELDS order) of DailyTotal counts."""
+    months: Counter = Counter()
+    for (dimension, service_id, day, metric_id, segment, value), count in totals.items():
+        months[(dimension, service_id, day.replace(day=1), metric_id, segment, value)] += count
+    return months
+
+
 def as_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
     """Columns and rows for an upsert of `counts`, in key order so that
     concurrent writers lock shared rows in the same order and never deadlock."""
     return [*KEY_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(counts.items())]
 
 
-def add(counts: Counter, sign: int = 1) -> None:
-    """Adds `counts` (rollup key -> count) to the stored rollups; sign=-1 takes them away."""
-    items = sorted(counts.items())
-    for start in range(0, len(items), CHUNK):
-        _upsert(items[start : start + CHUNK], sign)
+def total_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
+    """Like as_rows, for the DailyTotal rows of fine `counts`."""
+    return [*TOTAL_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(totals_of(counts).items())]
+
+
+def monthly_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
+    """Like as_rows, for the MonthlyTotal rows of fine `counts`."""
+    months = monthly_of(totals_of(counts))
+    return [*MONTHLY_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(months.items())]
+
+
+def add(counts: Counter, sign: int = 1, responses: Counter | None = None) -> None:
+    """Adds `counts` (rollup key -> count) to the stored rollups, with their
+    totals, and `responses` ((collection point, day) -> accepted responses)
+    to the response counts; sign=-1 takes them away."""
+    totals = totals_of(counts)
+    for model, fields, items in (
+        (DailyAggregate, KEY_FIELDS, sorted(counts.items())),
+        (DailyTotal, TOTAL_FIELDS, sorted(totals.items())),
+        (MonthlyTotal, MONTHLY_FIELDS, sorted(monthly_of(totals).items())),
+        (DailyResponseCount, RESPONSE_COUNT_FIELDS, sorted((responses or Counter()).items())),
+    ):
+        for start in range(0, len(items), CHUNK):
+            _upsert(model, fields, items[start : start + CHUNK], sign)
 
 
 CHUNK = 1000  # rows per statement, well under SQLite's limit of bound variables
 
 
-def _upsert(items: list, sign: int) -> None:
-    table = DailyAggregate._meta.db_table
-    columns = ", ".join([*KEY_FIELDS, "count"])
-    row = "(" + ", ".join(["%s"] * (len(KEY_FIELDS) + 1)) + ")"
+def _upsert(model, fields: list[str], items: list, sign: int) -> None:
+    table = model._meta.db_table
+    columns = ", ".join([*fields, "count"])
+    row = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
     params: list = []
     for key, count in items:
         params.extend(key)
         params.append(count * sign)
     sql = (
         f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(items))} "  # noqa: S608 - names from the model
-        f"ON CONFLICT ({', '.join(KEY_FIELDS)}) DO UPDATE SET count = {table}.count + excluded.count"
+        f"ON CONFLICT ({', '.join(fields)}) DO UPDATE SET count = {table}.count + excluded.count"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -90,8 +150,91 @@ def counts_from_answers(responses) -> Counter:
     return counts
 
 
-def stored_counts() -> Counter:
+def response_counts(responses) -> Counter:
+    """DailyResponseCount counts of `responses` (a queryset of accepted ones)."""
     counts: Counter = Counter()
-    for row in DailyAggregate.objects.filter(count__gt=0).values_list(*KEY_FIELDS, "count"):
+    for point_id, responded_at in (
+        responses.order_by().values_list("collection_point_id", "responded_at").iterator(chunk_size=10000)
+    ):
+        counts[(point_id, timezone.localdate(responded_at))] += 1
+    return counts
+
+
+def stored_counts() -> Counter:
+    return _stored(DailyAggregate, KEY_FIELDS)
+
+
+def stored_totals() -> Counter:
+    return _stored(DailyTotal, TOTAL_FIELDS)
+
+
+def stored_monthly() -> Counter:
+    return _stored(MonthlyTotal, MONTHLY_FIELDS)
+
+
+def stored_response_counts() -> Counter:
+    return _stored(DailyResponseCount, RESPONSE_COUNT_FIELDS)
+
+
+def _stored(model, fields: list[str]) -> Counter:
+    counts: Counter = Counter()
+    for row in model.objects.exclude(count=0).values_list(*fields, "count").iterator(chunk_size=10000):
         counts[tuple(row[:-1])] = row[-1]
     return counts
+
+
+# --- Reading: the smallest table that answers a question ---------------------
+
+
+def histogram_rows(segment: dict, **filters):
+    """Rows with service_id, metric_id, day, value and count for `filters`
+    within `segment` ({dimension: value}, at most what the filters set).
+    Without a segment, or with one dimension, DailyTotal answers; only a
+    combination of segment filters needs the fine DailyAggregate."""
+    if not segment:
+        return DailyTotal.objects.filter(dimension="", **filters)
+    if len(segment) == 1:
+        ((dimension, value),) = segment.items()
+        return DailyTotal.objects.filter(dimension=dimension, segment=value, **filters)
+    return DailyAggregate.objects.filter(**segment, **filters)
+
+
+def breakdown_rows(dimension: str, segment: dict, **filters) -> tuple:
+    """(rows, name of the field holding the group) for a breakdown by `dimension`."""
+    if not segment:
+        return DailyTotal.objects.filter(dimension=dimension, **filters), "segment"
+    return DailyAggregate.objects.filter(**segment, **filters), dimension
+
+
+def period_parts(segment: dict, start: date, end: date, breakdown: str = "", *, monthly: bool = True) -> list[tuple]:
+    """(rows, date field, group field) pairs that together cover start…end
+    exactly once: the whole calendar months from MonthlyTotal, the days at the
+    edges from DailyTotal. Rows have service_id, metric_id, value and count;
+    the group field names the `breakdown` dimension's value ("" without one).
+    A combination of segment filters, or one filter with a breakdown, reads
+    the fine DailyAggregate. `monthly=False` reads days only (for weeks)."""
+    if len(segment) > 1 or (segment and breakdown):
+        rows = DailyAggregate.objects.filter(**segment, day__gte=start, day__lte=end)
+        return [(rows, "day", breakdown)]
+    if breakdown:
+        lookups, group = {"dimension": breakdown}, "segment"
+    elif segment:
+        ((dimension, value),) = segment.items()
+        lookups, group = {"dimension": dimension, "segment": value}, ""
+    else:
+        lookups, group = {"dimension": ""}, ""
+    first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    upto = (end + timedelta(days=1)).replace(day=1)  # whole months are first <= month < upto
+    if first >= upto or not monthly:
+        return [(DailyTotal.objects.filter(**lookups, day__gte=start, day__lte=end), "day", group)]
+    edges = Q(day__gte=start, day__lt=first) | Q(day__gte=upto, day__lte=end)
+    return [
+        (MonthlyTotal.objects.filter(**lookups, month__gte=first, month__lt=upto), "month", group),
+        (DailyTotal.objects.filter(edges, **lookups), "day", group),
+    ]
+
+
+def union_all(querysets: list):
+    """The parts' rows in one query (UNION ALL), so a period costs one round trip."""
+    first, *others = querysets
+    return first.union(*others, all=True) if others else first

@@ -1,0 +1,289 @@
+"""Reading customers' comments: the comments page of a service with search
+and filters, its CSV export, the review toggle, the comments panel of the
+service dashboard, the walls of praise and the toggle that hides a comment
+from them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from kuulo.backlog.queries import items_for_comments
+from kuulo.comments import actions, queries
+from kuulo.comments.forms import HIGH_SCORE, CommentFilters, PanelFilters, PraiseFilters
+from kuulo.comments.models import CommentReview, PraiseHiding
+from kuulo.dashboards.figures import Period
+from kuulo.feedback.models import Comment, Response, Sentiment
+from kuulo.lib.exports import csv_response
+from kuulo.lib.translated import active_language
+from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
+from kuulo.organisation.models import Role
+
+PANEL_SIZE = 5
+
+
+def can_review(request: HttpRequest, service) -> bool:
+    return request.user.is_org_admin or (service.my_role is not None and service.my_role.rank >= Role.TEAM_MEMBER.rank)
+
+
+def add_praise_state(comments: list[Comment]) -> None:
+    """Attach `comment.praise_hiding` (who hid it from the walls of praise, or None) and
+    `comment.worth_praise` (whether it is praise, as `queries.praise` selects it), in one query."""
+    hidings = PraiseHiding.objects.filter(comment_id__in=[comment.pk for comment in comments]).select_related(
+        "hidden_by"
+    )
+    by_comment = {hiding.comment_id: hiding for hiding in hidings}
+    for comment in comments:
+        comment.praise_hidden = by_comment.get(comment.pk)
+        comment.worth_praise = (
+            comment.sentiment == Sentiment.POSITIVE and comment.score is not None and comment.score >= HIGH_SCORE
+        )
+
+
+def add_insights(comments: list[Comment]) -> bool:
+    """Attach `comment.insights` from the insight repository; False when it has no read side yet."""
+    try:
+        from kuulo.insights.queries import insights_for_comments
+    except ImportError:
+        return False
+    found = insights_for_comments([comment.pk for comment in comments])
+    for comment in comments:
+        comment.insights = found.get(comment.pk, []) if isinstance(found, dict) else []
+    return True
+
+
+def decorate(comments: list[Comment]) -> bool:
+    for comment in comments:
+        comment.disagrees = queries.disagrees(comment)
+    return add_insights(comments)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """A service's comments, newest first, with search and filters in the URL."""
+    service = get_service_for_user(request, pk)
+    filters = CommentFilters(request.GET or None, service=service)
+    template = "comments/_comment_results.html" if request.htmx else "comments/comment_list.html"
+    allowed = can_review(request, service)
+    context = {"service": service, "filters": filters, "can_review": allowed, "can_hide_praise": allowed}
+    if filters.is_bound and not filters.is_valid():
+        return render(request, template, context, status=422)
+    data = filters.cleaned_data if filters.is_bound else {}
+    period = filters.period_value()
+    comments = queries.filtered(service, data, period)
+    page = queries.page(queries.with_details(comments), data.get("after"))
+    add_praise_state(page.comments)
+    count, more = queries.capped_count(comments)
+    context.update(
+        period=period,
+        page=page,
+        count=count,
+        count_capped=more,
+        has_insights=decorate(page.comments),
+        items_by_comment=items_for_comments(comment.pk for comment in page.comments),
+        query=filters.query_without("after") if filters.is_bound else "",
+    )
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def comment_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The comments that the filters select, as a streamed CSV file."""
+    service = get_service_for_user(request, pk)
+    filters = CommentFilters(request.GET or None, service=service)
+    if filters.is_bound and not filters.is_valid():
+        errors = "; ".join(f"{filters.fields[name].label}: {' '.join(errs)}" for name, errs in filters.errors.items())
+        return HttpResponse(errors, status=422, content_type="text/plain; charset=utf-8")
+    data = filters.cleaned_data if filters.is_bound else {}
+    period = filters.period_value()
+    comments = queries.with_details(queries.filtered(service, data, period)).order_by(*queries.NEWEST_FIRST)
+    return comments_csv(comments, service, period)
+
+
+def comments_csv(comments, service, period: Period) -> StreamingHttpResponse:
+    language = active_language()  # theme names in the language of the request, also while the file streams
+    header = [
+        _("Answered"),
+        _("Channel"),
+        _("Language of the response"),
+        _("Language of the text"),
+        _("Customer group"),
+        _("Touchpoint"),
+        _("Score"),
+        _("Sentiment"),
+        _("Themes"),
+        _("Reviewed"),
+        _("Comment"),
+    ]
+    rows = (
+        [
+            comment.response.responded_at.isoformat(),
+            comment.response.channel,
+            comment.language,
+            comment.detected_language,
+            comment.response.customer_group,
+            comment.response.touchpoint,
+            "" if comment.score is None else comment.score,
+            comment.sentiment,
+            "; ".join(link.theme.name_in(language) for link in comment.links),
+            "yes" if getattr(comment, "review", None) else "no",
+            comment.text,
+        ]
+        for comment in comments.iterator(chunk_size=2000)
+    )
+    filename = f"kuulo-comments-{service.pk}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.csv"
+    return csv_response(filename, header, rows)
+
+
+@login_required
+@require_POST
+def comment_review(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    """Marks a comment reviewed (reviewed=1) or not (reviewed=0); htmx swaps its review block."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    comment = get_object_or_404(
+        Comment.objects.select_related("response"),
+        pk=comment_pk,
+        response__service=service,
+        response__status=Response.Status.ACCEPTED,
+    )
+    if request.POST.get("reviewed") not in ("0", "1"):
+        return HttpResponse(_("Say whether the comment is reviewed."), status=400, content_type="text/plain")
+    if request.POST["reviewed"] == "1":
+        CommentReview.objects.get_or_create(comment=comment, defaults={"reviewed_by": request.user})
+        message = _("Marked reviewed.")
+    else:
+        CommentReview.objects.filter(comment=comment).delete()
+        message = _("Marked not reviewed.")
+    if not request.htmx:
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            return redirect(back)
+        return redirect("comments:comment_list", pk=service.pk)
+    comment = queries.with_details(Comment.objects.filter(pk=comment.pk)).get()
+    context = {"service": service, "comment": comment, "can_review": True, "message": message}
+    return render(request, "comments/_review.html", context)
+
+
+@login_required
+@require_GET
+def dashboard_panel(request: HttpRequest, pk: int) -> HttpResponse:
+    """The comments block of the service dashboard, for the dashboard's own filters."""
+    service = get_service_for_user(request, pk)
+    filters = PanelFilters(request.GET)
+    data = filters.cleaned_data if filters.is_valid() else {}
+    period = filters.period_value()
+    comments = queries.in_period(service, period)
+    segment = {
+        "response__channel": data.get("channel"),
+        "response__language": data.get("language"),
+        "response__customer_group": data.get("customer_group"),
+    }
+    comments = comments.filter(**{name: value for name, value in segment.items() if value})
+    latest = list(queries.with_details(comments).order_by(*queries.NEWEST_FIRST)[:PANEL_SIZE])
+    decorate(latest)
+    counts = queries.sentiment_counts(comments)
+    link = {"period": data.get("period", "")} | ({"channel": data["channel"]} if data.get("channel") else {})
+    context = {
+        "service": service,
+        "latest": latest,
+        "counts": counts,
+        "total": sum(row["count"] for row in counts),
+        "themes": queries.top_themes(comments),
+        "period": period,
+        "link_query": "&".join(f"{name}={value}" for name, value in link.items() if value),
+        "can_review": False,
+    }
+    return render(request, "comments/_panel.html", context)
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def praise_service(request: HttpRequest, pk: int) -> HttpResponse:
+    service = get_service_for_user(request, pk)
+    return _praise(request, service, [service])
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def praise_organisation(request: HttpRequest) -> HttpResponse:
+    return _praise(request, None, list(visible_services(request.user)))
+
+
+def _praise(request: HttpRequest, service, services: list) -> HttpResponse:
+    """Positive comments with a high score that nobody hid, newest first, as a wall of cards;
+    team members and product owners of a comment's service get a button to hide it."""
+    filters = PraiseFilters(request.GET or None)
+    template = "comments/_praise_wall.html" if request.htmx else "comments/praise.html"
+    context = {"service": service, "filters": filters, "show_service": service is None}
+    if filters.is_bound and not filters.is_valid():
+        return render(request, template, context, status=422)
+    data = filters.cleaned_data if filters.is_bound else {}
+    period = filters.period_value()
+    comments = queries.praise(services, period).select_related("response__service")
+    page = queries.page(comments, data.get("after"), size=queries.PRAISE_PAGE_SIZE)
+    shown = {comment.response.service_id for comment in page.comments}
+    may_hide = set(services_with_role(request.user, Role.TEAM_MEMBER).filter(pk__in=shown).values_list("pk", flat=True))
+    for comment in page.comments:
+        comment.praise_hidden = None  # the wall shows only comments nobody hid
+        comment.can_hide = comment.response.service_id in may_hide
+    query = filters.data.copy() if filters.is_bound else None
+    if query is not None:
+        query.pop("after", None)
+    context.update(
+        period=period,
+        page=page,
+        query=query.urlencode() if query is not None else "",
+        wall="service" if service else "organisation",
+    )
+    return render(request, template, context)
+
+
+@login_required
+@require_POST
+def praise_hide(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
+    """Hides a comment from the walls of praise (hidden=1) or shows it there again (hidden=0).
+
+    htmx swaps the comment's card when the button was on a wall (`wall` is "service" or
+    "organisation") and the comment's praise block on the comments page otherwise; without
+    JavaScript the browser goes back to the page it came from."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    comment = get_object_or_404(
+        Comment.objects.select_related("response__service"),
+        pk=comment_pk,
+        response__service=service,
+        response__status=Response.Status.ACCEPTED,
+    )
+    if request.POST.get("hidden") not in ("0", "1"):
+        return HttpResponse(
+            _("Say whether to hide the comment from the wall of praise."), status=400, content_type="text/plain"
+        )
+    if request.POST["hidden"] == "1":
+        actions.hide_from_praise(comment, request.user)
+        message = _("Hidden from the wall of praise.")
+    else:
+        actions.show_on_praise(comment)
+        message = _("Shown on the wall of praise again.")
+    wall = request.POST.get("wall", "")
+    if not request.htmx:
+        messages.success(request, message)
+        back = request.POST.get("next", "")
+        if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            return redirect(back)
+        return redirect("comments:praise_service" if wall else "comments:comment_list", pk=service.pk)
+    add_praise_state([comment])
+    context = {"service": service, "comment": comment, "message": message, "next_url": request.POST.get("next", "")}
+    if wall in ("service", "organisation"):
+        comment.can_hide = True
+        context.update(wall=wall, show_service=wall == "organisation")
+        return render(request, "comments/_praise_card.html", context)
+    context["can_hide_praise"] = True
+    return render(request, "comments/_praise_hiding.html", context)

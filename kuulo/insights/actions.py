@@ -1,0 +1,78 @@
+"""State changes of the insight repository that views call by name."""
+
+from django.db import transaction
+
+from kuulo.feedback.models import Comment
+from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.organisation.models import Service
+
+
+def tags_named(names: list[str]) -> list[Tag]:
+    """The tags with these names, matched without regard to case; missing ones are created."""
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(name=name)
+        tags.append(tag)
+    return tags
+
+
+@transaction.atomic
+def create_insight(service: Service, user, *, statement: str, status: str, tags: list[str], comment=None) -> Insight:
+    """A new insight; `comment` (of the same service) becomes its first evidence."""
+    insight = Insight.objects.create(service=service, statement=statement, status=status, created_by=user)
+    insight.tags.set(tags_named(tags))
+    if comment is not None:
+        link_comment(insight, comment, user)
+    return insight
+
+
+@transaction.atomic
+def update_insight(insight: Insight, *, statement: str, status: str, tags: list[str]) -> None:
+    insight.statement, insight.status = statement, status
+    insight.save(update_fields=["statement", "status", "updated_at"])
+    insight.tags.set(tags_named(tags))
+
+
+def change_status(insight: Insight, status: str) -> None:
+    insight.status = Insight.Status(status)
+    insight.save(update_fields=["status", "updated_at"])
+
+
+def delete_insight(insight: Insight) -> None:
+    insight.delete()
+
+
+def _touch(insight: Insight) -> None:
+    """New or removed evidence counts as a change of the insight."""
+    insight.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def link_comment(insight: Insight, comment: Comment, user, note: str = "") -> tuple[CommentEvidence, bool]:
+    """Adds the comment as evidence; linking it again changes nothing. Returns (link, created)."""
+    link, created = CommentEvidence.objects.get_or_create(
+        insight=insight, comment=comment, defaults={"note": note, "added_by": user}
+    )
+    if created:
+        _touch(insight)
+    return link, created
+
+
+@transaction.atomic
+def unlink_comment(link: CommentEvidence) -> None:
+    link.delete()
+    _touch(link.insight)
+
+
+@transaction.atomic
+def add_segment(insight: Insight, segment: SegmentEvidence, user) -> SegmentEvidence:
+    segment.insight, segment.added_by = insight, user
+    segment.save()
+    _touch(insight)
+    return segment
+
+
+@transaction.atomic
+def remove_segment(segment: SegmentEvidence) -> None:
+    segment.delete()
+    _touch(segment.insight)

@@ -1,0 +1,285 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from kuulo.feedback.models import Comment
+from kuulo.insights import actions, queries
+from kuulo.insights.forms import (
+    InsightFilters,
+    InsightForm,
+    LinkCommentForm,
+    SegmentEvidenceForm,
+    StatusForm,
+    segment_initial,
+)
+from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.metrics.scoring import MIN_N
+from kuulo.organisation.access import get_service_for_user, visible_services
+from kuulo.organisation.models import Role, Service
+
+PAGE_SIZE = 50
+
+
+def get_insight_for_user(request: HttpRequest, service_pk: int, pk: int, role: Role = Role.VIEWER) -> Insight:
+    """An insight of a service the user may act on with `role`: 404 for no access or another service's insight."""
+    service = get_service_for_user(request, service_pk, role=role)
+    insight = get_object_or_404(Insight.objects.select_related("created_by"), service=service, pk=pk)
+    insight.service = service
+    return insight
+
+
+def get_comment_of_service(service: Service, pk) -> Comment:
+    """A comment given to `service`; any other (or a malformed id) answers 404."""
+    if not str(pk).isdigit():
+        raise Http404("No such comment.")
+    return get_object_or_404(Comment.objects.select_related("response"), pk=pk, response__service=service)
+
+
+def _next_url(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+# Lists
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def insight_list(request: HttpRequest) -> HttpResponse:
+    """The insights of every service the user may see."""
+    services = list(visible_services(request.user).order_by("name_fi"))
+    insights = Insight.objects.filter(service__in=services)
+    return _list_page(request, insights, services=services, service=None)
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def service_insights(request: HttpRequest, pk: int) -> HttpResponse:
+    service = get_service_for_user(request, pk)
+    return _list_page(request, Insight.objects.filter(service=service), services=None, service=service)
+
+
+def _list_page(request: HttpRequest, insights, *, services, service) -> HttpResponse:
+    tags = Tag.objects.filter(insights__in=insights).distinct().values_list("name", flat=True)
+    filters = InsightFilters(request.GET or None, services=services, tags=tags)
+    template = "insights/_insight_results.html" if request.htmx else "insights/insight_list.html"
+    context = {
+        "filters": filters,
+        "service": service,
+        "can_create": service is not None and queries.can_contribute(service, request.user),
+    }
+    if filters.is_bound and not filters.is_valid():
+        return render(request, template, {**context, "page": None}, status=400)
+    cleaned = filters.cleaned_data if filters.is_bound else {}
+    paginator = Paginator(queries.insight_list(insights, cleaned), PAGE_SIZE)
+    context["page"] = paginator.get_page(request.GET.get("page"))
+    context["query"] = _without_page(request)
+    return render(request, template, context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+# One insight
+
+
+@login_required
+def insight_detail(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk)
+    service = insight.service
+    context = {
+        "insight": insight,
+        "service": service,
+        "tags": insight.tags.all(),
+        "comments": queries.comment_evidence(insight),
+        "segments": queries.segment_evidence(insight),
+        "can_contribute": queries.can_contribute(service, request.user),
+        "status_form": StatusForm(initial={"status": insight.status}),
+        "min_n": MIN_N,
+    }
+    return render(request, "insights/insight_detail.html", context)
+
+
+@login_required
+def insight_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new insight; `?comment=<id>` starts it from a comment of the service, which becomes its evidence."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    comment_pk = request.POST.get("comment") or request.GET.get("comment")
+    comment = get_comment_of_service(service, comment_pk) if comment_pk else None
+    form = InsightForm(request.POST or None, initial={"comment": comment.pk if comment else None})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {name: data[name] for name in ("statement", "status", "tags")}
+        insight = actions.create_insight(service, request.user, **fields, comment=comment)
+        messages.success(request, _("The insight was saved."))
+        return redirect("insights:insight_detail", pk=service.pk, insight_pk=insight.pk)
+    context = {
+        "form": form,
+        "service": service,
+        "comment": comment,
+        "title": _("New insight"),
+        "submit_label": _("Save insight"),
+        "cancel_url": reverse("insights:service_insights", args=[service.pk]),
+    }
+    return render(request, "insights/insight_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def insight_edit(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    form = InsightForm(request.POST or None, instance=insight)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actions.update_insight(insight, statement=data["statement"], status=data["status"], tags=data["tags"])
+        messages.success(request, _("Your changes were saved."))
+        return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)
+    context = {
+        "form": form,
+        "service": insight.service,
+        "comment": None,
+        "title": _("Edit insight"),
+        "submit_label": _("Save changes"),
+        "cancel_url": reverse("insights:insight_detail", args=[pk, insight.pk]),
+    }
+    return render(request, "insights/insight_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def insight_status(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the statuses."))
+        return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)
+    actions.change_status(insight, form.cleaned_data["status"])
+    messages.success(request, _("The status is now “%(status)s”.") % {"status": insight.get_status_display()})
+    return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)
+
+
+@login_required
+def insight_delete(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.PRODUCT_OWNER)
+    if request.method == "POST":
+        actions.delete_insight(insight)
+        messages.success(request, _("The insight was deleted."))
+        return redirect("insights:service_insights", pk=pk)
+    return render(request, "insights/insight_delete.html", {"insight": insight, "service": insight.service})
+
+
+# Comments as evidence
+
+
+@login_required
+@require_POST
+def link_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Adds a comment of the service as evidence to one of its insights, or starts a new insight
+    from it. From the comments panel (htmx) it answers with the comment's insights fragment."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    form = LinkCommentForm(request.POST)
+    if not form.is_valid():
+        comment = None if "comment" in form.errors else get_comment_of_service(service, form.cleaned_data["comment"])
+        if request.htmx and comment is not None:
+            return _comment_fragment(request, service, comment, form, status=422)
+        context = {"comment": comment, "service": service, "link_form": form}
+        return render(request, "insights/link_comment.html", context, status=422)
+    comment = get_comment_of_service(service, form.cleaned_data["comment"])
+    if form.cleaned_data["insight"] == LinkCommentForm.NEW:
+        target = reverse("insights:insight_create", args=[service.pk]) + f"?comment={comment.pk}"
+        if request.htmx:
+            return HttpResponse(status=204, headers={"HX-Redirect": target})
+        return redirect(target)
+    insight = get_object_or_404(Insight, service=service, pk=form.cleaned_data["insight"])
+    _link, created = actions.link_comment(insight, comment, request.user, form.cleaned_data["note"])
+    if request.htmx:
+        return _comment_fragment(request, service, comment, LinkCommentForm())
+    if created:
+        messages.success(request, _("The comment was added as evidence."))
+    else:
+        messages.success(request, _("The comment was already evidence for this insight."))
+    return redirect(_next_url(request, reverse("insights:insight_detail", args=[service.pk, insight.pk])))
+
+
+def _comment_fragment(request, service, comment, form, status=200) -> HttpResponse:
+    context = {"comment": comment, "service": service, "link_form": form}
+    context.update(queries.comments_panel_context(service, [comment], request.user))
+    return render(request, "insights/_comment_insights.html", context, status=status)
+
+
+@login_required
+@require_POST
+def comment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, link_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    link = get_object_or_404(CommentEvidence.objects.select_related("comment"), insight=insight, pk=link_pk)
+    link.insight = insight
+    actions.unlink_comment(link)
+    if request.htmx and request.POST.get("panel"):
+        comment = get_comment_of_service(insight.service, link.comment_id)
+        return _comment_fragment(request, insight.service, comment, LinkCommentForm())
+    messages.success(request, _("The comment is no longer evidence for this insight."))
+    return redirect(_next_url(request, reverse("insights:insight_detail", args=[pk, insight.pk])))
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def comment_search(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    """Finds comments of the service by their words, to add them as evidence."""
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    q = request.GET.get("q", "").strip()[:200]
+    comments = []
+    if q:
+        linked = insight.comment_evidence.values("comment_id")
+        comments = list(
+            Comment.objects.filter(response__service=insight.service)
+            .filter(Q(text__icontains=q) | Q(lemmas__icontains=q))
+            .exclude(pk__in=linked)
+            .select_related("response")
+            .order_by("-response__responded_at", "-pk")[:PAGE_SIZE]
+        )
+    context = {"insight": insight, "service": insight.service, "q": q, "comments": comments}
+    template = "insights/_comment_search_results.html" if request.htmx else "insights/comment_search.html"
+    return render(request, template, context)
+
+
+# Segments as evidence
+
+
+@login_required
+def segment_create(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
+    """Adds a segment of the responses as evidence; a dashboard URL's filters prefill the form."""
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    service = insight.service
+    if request.method == "POST":
+        form = SegmentEvidenceForm(request.POST, service=service)
+        if form.is_valid():
+            actions.add_segment(insight, form.save(commit=False), request.user)
+            messages.success(request, _("The segment was added as evidence."))
+            return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)
+    else:
+        form = SegmentEvidenceForm(service=service, initial=segment_initial(request.GET, service))
+    context = {"form": form, "insight": insight, "service": service}
+    return render(request, "insights/segment_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def segment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, segment_pk: int) -> HttpResponse:
+    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
+    segment = get_object_or_404(SegmentEvidence, insight=insight, pk=segment_pk)
+    segment.insight = insight
+    actions.remove_segment(segment)
+    messages.success(request, _("The segment is no longer evidence for this insight."))
+    return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)

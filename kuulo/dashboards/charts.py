@@ -43,8 +43,9 @@ class LineChart:
     target_text: str
     y_ticks: list[dict]  # {"y", "text"}
     x_ticks: list[dict]  # {"x", "text"}
-    rows: list[dict]  # {"label", "value", "interval", "n", "hidden"}
+    rows: list[dict]  # {"label", "value", "interval", "n", "hidden"}; "done" [text] once markers are added
     plot: dict = field(default_factory=dict)  # left, right, top, bottom
+    markers: list[dict] = field(default_factory=list)  # {"x", "text"}: events such as done backlog items
 
 
 @dataclass
@@ -144,6 +145,26 @@ def line_chart(
         rows=rows,
         plot={"left": LEFT, "right": right, "top": TOP, "bottom": bottom},
     )
+
+
+def add_markers(chart: LineChart, marks: list[tuple[float, str]]) -> None:
+    """Vertical lines at events on the timeline, e.g. done backlog items.
+
+    `marks`: (position, text), the position in points (0 is the first point,
+    1.5 halfway between the second and the third). The template lists the
+    marks under the summary (the SVG is labelled by both) and each joins the
+    data table row of the period it falls in."""
+    if not marks:
+        return
+    count = len(chart.rows)
+    left, right = chart.plot["left"], chart.plot["right"]
+    step = (right - left) / max(count - 1, 1)
+    for position, text in sorted(marks):
+        position = min(max(position, 0), max(count - 1, 0))
+        x = round(left + position * step if count > 1 else (left + right) / 2, 1)
+        chart.markers.append({"x": x, "text": text})
+        if count:
+            chart.rows[int(position)].setdefault("done", []).append(text)
 
 
 def trend_summary(title: str, points: list[TrendPoint], formatted: Callable, target: float | None) -> str:

@@ -1,7 +1,10 @@
 """Scores per service and metric for a period, read from the daily rollups.
 
-Nothing here scans raw answers: every figure is a histogram summed from
-DailyAggregate and scored by `Metric.score`, the one scoring module.
+Nothing here scans raw answers: every figure is a histogram summed from the
+rollups (whole months from MonthlyTotal, the days at the edges from
+DailyTotal, DailyAggregate only when segment filters combine; see
+kuulo.feedback.rollups.period_parts) and scored by `Metric.score`, the one
+scoring module.
 """
 
 from collections import defaultdict
@@ -10,7 +13,7 @@ from datetime import date, timedelta
 
 from django.db.models import Sum
 
-from kuulo.feedback.models import DailyAggregate
+from kuulo.feedback import rollups
 from kuulo.metrics.models import Metric, Target
 from kuulo.metrics.scoring import Score
 
@@ -69,31 +72,29 @@ class Cell:
 
 
 def histograms(service_ids, metric_ids, period: Period, segment: Segment) -> dict[tuple[int, int], dict[int, int]]:
-    rows = (
-        DailyAggregate.objects.filter(
-            service_id__in=service_ids,
-            metric_id__in=metric_ids,
-            day__gte=period.start,
-            day__lte=period.end,
-            **segment.lookups(),
-        )
+    parts = [
+        rows.filter(service_id__in=service_ids, metric_id__in=metric_ids)
         .values_list("service_id", "metric_id", "value")
         .annotate(total=Sum("count"))
-    )
+        .order_by()
+        for rows, _date_field, _group in rollups.period_parts(segment.lookups(), period.start, period.end)
+    ]
     found: dict[tuple[int, int], dict[int, int]] = defaultdict(dict)
-    for service_id, metric_id, value, total in rows:
+    for service_id, metric_id, value, total in rollups.union_all(parts):
         if total:
-            found[(service_id, metric_id)][value] = total
+            histogram = found[(service_id, metric_id)]
+            histogram[value] = histogram.get(value, 0) + total
     return found
 
 
 def core_metrics(service_ids, period: Period) -> list[Metric]:
     """The core metrics that have answers for these services in the period."""
-    answered = set(
-        DailyAggregate.objects.filter(service_id__in=service_ids, day__gte=period.start, day__lte=period.end)
-        .values_list("metric_id", flat=True)
-        .distinct()
-    )
+    parts = [
+        rows.filter(service_id__in=service_ids).values_list("metric_id", flat=True).distinct().order_by()
+        for rows, _date_field, _group in rollups.period_parts({}, period.start, period.end)
+    ]
+    first, *others = parts
+    answered = set(first.union(*others) if others else first)
     metrics = Metric.objects.filter(pk__in=answered, code__in=CORE_METRICS)
     return sorted(metrics, key=lambda metric: (CORE_METRICS.index(metric.code), -metric.version))
 

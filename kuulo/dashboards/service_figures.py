@@ -1,23 +1,26 @@
 """The figures of one service's dashboard, read from the daily rollups.
 
-A handful of GROUP BY queries over DailyAggregate (trend, one per breakdown
-dimension), one over DisplayCount and one count of widget responses; every
-score comes from `Metric.score`, so suppression below the minimum n applies.
+A handful of GROUP BY queries over the rollups (trend, one per breakdown
+dimension; whole months from MonthlyTotal and the edge days from DailyTotal,
+DailyAggregate only when segment filters combine), one over DisplayCount
+and one over DailyResponseCount; every score comes from `Metric.score`, so
+suppression below the minimum n applies.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Sum
+from django.db.models import F, Sum, Value
 from django.db.models.functions import TruncMonth, TruncWeek
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from kuulo.dashboards import charts
 from kuulo.dashboards.figures import Period, Segment, targets_in_force
 from kuulo.dashboards.templatetags.figures import figure
-from kuulo.feedback.models import DailyAggregate, DisplayCount, Response
+from kuulo.feedback import rollups
+from kuulo.feedback.models import DailyResponseCount, DisplayCount
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Channel
 from kuulo.surveys.models import CollectionPoint
@@ -69,22 +72,30 @@ def _as_date(value) -> date:
 
 
 def dashboard(service, period: Period, segment: Segment, grain: str, language: str | None) -> list[MetricPanel]:
-    rollups = DailyAggregate.objects.filter(
-        service=service, day__gte=period.start, day__lte=period.end, **segment.lookups()
-    )
-    trunc = TruncWeek("day") if grain == "week" else TruncMonth("day")
+    lookups = segment.lookups()
     trend: dict[int, dict[date, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for metric_id, bucket, value, total in (
-        rollups.annotate(bucket=trunc).values_list("metric_id", "bucket", "value").annotate(total=Sum("count"))
-    ):
+    parts = [
+        rows.filter(service_id=service.pk)
+        .annotate(bucket=_bucket(date_field, grain))
+        .values_list("metric_id", "bucket", "value")
+        .annotate(total=Sum("count"))
+        .order_by()
+        for rows, date_field, _group in rollups.period_parts(
+            lookups,
+            period.start,
+            period.end,
+            monthly=grain == "month",  # weeks need days
+        )
+    ]
+    for metric_id, start, value, total in rollups.union_all(parts):
         if total:
-            histogram = trend[metric_id][_as_date(bucket)]
+            histogram = trend[metric_id][_as_date(start)]
             histogram[value] = histogram.get(value, 0) + total
     if not trend:
         return []
     metrics = sorted(Metric.objects.filter(pk__in=trend), key=lambda metric: (metric.code, -metric.version))
     levels = targets_in_force(metrics, period.end)
-    groups = {dimension: _breakdown(rollups, dimension) for dimension in BREAKDOWNS}
+    groups = {dimension: _breakdown(service, dimension, lookups, period) for dimension in BREAKDOWNS}
     starts = buckets(period, grain)
     panels = []
     for metric in metrics:
@@ -139,13 +150,25 @@ def _distribution_scale(metric: Metric, total: dict[int, int]):
     return metric.scale()
 
 
-def _breakdown(rollups, dimension: str) -> dict[int, dict[str, dict[int, int]]]:
+def _bucket(date_field: str, grain: str):
+    if date_field == "month":
+        return F("month")
+    return TruncWeek("day") if grain == "week" else TruncMonth("day")
+
+
+def _breakdown(service, dimension: str, lookups: dict, period: Period) -> dict[int, dict[str, dict[int, int]]]:
+    parts = [
+        rows.filter(service_id=service.pk)
+        .values_list("metric_id", group_field, "value")
+        .annotate(total=Sum("count"))
+        .order_by()
+        for rows, _date_field, group_field in rollups.period_parts(lookups, period.start, period.end, dimension)
+    ]
     found: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for metric_id, group, value, total in (
-        rollups.values_list("metric_id", dimension, "value").annotate(total=Sum("count")).order_by()
-    ):
+    for metric_id, group, value, total in rollups.union_all(parts):
         if total:
-            found[metric_id][group][value] = total
+            histogram = found[metric_id][group]
+            histogram[value] = histogram.get(value, 0) + total
     return found
 
 
@@ -172,18 +195,17 @@ def _group_label(dimension: str, group: str) -> str:
 def response_rate(service, period: Period) -> ResponseRate | None:
     """Displays of the service's widgets against the responses they brought, or None without widgets."""
     points = CollectionPoint.objects.filter(survey__service=service, kind=CollectionPoint.Kind.WIDGET)
-    displays = DisplayCount.objects.filter(
-        collection_point__in=points, day__gte=period.start, day__lte=period.end
-    ).aggregate(total=Sum("count"))["total"]
-    if not displays:
+    within = {"collection_point__in": points, "day__gte": period.start, "day__lte": period.end}
+    displays, responses = (
+        model.objects.filter(**within)
+        .annotate(kind=Value(position))
+        .values_list("kind")
+        .annotate(total=Sum("count"))
+        .values_list("kind", "total")
+        .order_by()
+        for position, model in enumerate((DisplayCount, DailyResponseCount))
+    )
+    totals = dict(displays.union(responses, all=True))  # one query for both
+    if not totals.get(0):
         return None
-    start = timezone.make_aware(datetime.combine(period.start, time.min))
-    end = timezone.make_aware(datetime.combine(period.end + timedelta(days=1), time.min))
-    responses = Response.objects.filter(
-        service=service,
-        collection_point__in=points,
-        responded_at__gte=start,
-        responded_at__lt=end,
-        status=Response.Status.ACCEPTED,
-    ).aggregate(total=Count("pk"))["total"]
-    return ResponseRate(displays, responses)
+    return ResponseRate(totals[0], totals.get(1) or 0)

@@ -10,7 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.vary import vary_on_headers
 
-from kuulo.dashboards import service_figures
+from kuulo.backlog import effect
+from kuulo.dashboards import charts, service_figures
 from kuulo.dashboards.figures import Period, Segment
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Channel
@@ -54,11 +55,15 @@ def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         filters = ServiceFilters({"period": "365", "grain": "month"})
         filters.is_valid()
     period = filters.period_value()
+    panels = service_figures.dashboard(service, period, filters.segment(), filters.grain_value(), get_language())
+    marks = effect.timeline_marks(service, service_figures.buckets(period, filters.grain_value()), period)
+    for panel in panels:
+        charts.add_markers(panel.trend, marks)
     context = {
         "service": service,
         "filters": filters,
         "period": period,
-        "panels": service_figures.dashboard(service, period, filters.segment(), filters.grain_value(), get_language()),
+        "panels": panels,
         "response_rate": service_figures.response_rate(service, period),
     }
     return render(request, template, context)

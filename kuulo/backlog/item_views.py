@@ -1,0 +1,403 @@
+"""The backlog of a service: the ranked list, ranking, items and their evidence.
+
+Viewers read; team members create and edit items and add evidence; the
+product owner (or an organisation admin) ranks, publishes and deletes.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from kuulo.backlog import actions, queries
+from kuulo.backlog.forms import (
+    CommentLinkForm,
+    InsightLinkForm,
+    ItemFilters,
+    ItemForm,
+    MoveForm,
+    ReorderForm,
+    StatusForm,
+)
+from kuulo.backlog.history import item_history
+from kuulo.backlog.models import BacklogItem
+from kuulo.feedback.models import Comment
+from kuulo.insights.models import Insight
+from kuulo.organisation.access import get_service_for_user
+from kuulo.organisation.models import Role, Service
+
+
+def get_item_for_user(request: HttpRequest, service_pk: int, pk: int, role: Role = Role.VIEWER) -> BacklogItem:
+    """An item of a service the user may act on with `role`: 404 for no access or another service's item."""
+    service = get_service_for_user(request, service_pk, role=role)
+    item = get_object_or_404(
+        BacklogItem.objects.select_related("assignee", "expected_metric", "created_by", "retro"),
+        service=service,
+        pk=pk,
+    )
+    item.service = service
+    return item
+
+
+def get_comment_of_service(service: Service, pk) -> Comment:
+    """A comment given to `service`; any other answers 404."""
+    return get_object_or_404(Comment.objects.select_related("response"), pk=pk, response__service=service)
+
+
+def get_insight_of_service(service: Service, pk) -> Insight:
+    return get_object_or_404(Insight, pk=pk, service=service)
+
+
+def _next_url(request: HttpRequest, fallback: str) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return fallback
+
+
+# The ranked list
+
+
+def _list_context(request: HttpRequest, service: Service, filters: ItemFilters) -> dict:
+    cleaned = filters.filters() if not filters.is_bound or filters.is_valid() else None
+    items = queries.item_list(service, cleaned) if cleaned is not None else []
+    query = filters.data.urlencode() if filters.is_bound else ""
+    return {
+        "service": service,
+        "filters": filters,
+        "items": items,
+        "query": query,
+        "filtered": cleaned is not None and filters.is_filtered(),
+        "total": BacklogItem.objects.filter(service=service).count(),
+        "can_rank": service.can_manage,
+        "can_contribute": queries.can_contribute(service, request.user),
+    }
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def item_list(request: HttpRequest, pk: int) -> HttpResponse:
+    """The service's backlog in rank order, filtered by the URL's status, kind, tag, assignee and text."""
+    service = get_service_for_user(request, pk)
+    filters = ItemFilters(request.GET or None, service=service)
+    context = _list_context(request, service, filters)
+    template = "backlog/_item_results.html" if request.htmx else "backlog/backlog_list.html"
+    return render(request, template, context, status=400 if filters.errors else 200)
+
+
+def _filters_from_post(request: HttpRequest, service: Service) -> ItemFilters:
+    """The list's filters, posted back as its query string, so a move stays within what the user sees."""
+    data = QueryDict(request.POST.get("filters", "")[:2000])
+    return ItemFilters(data or None, service=service)
+
+
+def _ranked_response(request: HttpRequest, service: Service, filters: ItemFilters, *, message: str, focus: str):
+    list_url = reverse("backlog:item_list", args=[service.pk])
+    if filters.is_bound:
+        list_url += "?" + filters.data.urlencode()
+    if not request.htmx:
+        messages.success(request, message)
+        return redirect(_next_url(request, list_url + "#" + focus.split(":")[0]))
+    context = _list_context(request, service, filters)
+    context.update({"announcement": message, "focus": focus})
+    return render(request, "backlog/_item_results.html", context)
+
+
+@login_required
+@require_POST
+def item_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Moves an item up, down, to the top or bottom (among the items the list shows), or to a position."""
+    item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
+    service = item.service
+    form = MoveForm(request.POST)
+    filters = _filters_from_post(request, service)
+    if not form.is_valid() or (filters.is_bound and not filters.is_valid()):
+        return HttpResponse(_("Say where the item should go."), status=400, content_type="text/plain; charset=utf-8")
+    direction = form.cleaned_data["direction"]
+    if direction:
+        among = list(queries.filtered_items(service, filters.filters()).values_list("pk", flat=True))
+        rank = actions.move_item(item, request.user, direction, among=among)
+    else:
+        rank = actions.set_rank(item, request.user, form.cleaned_data["position"])
+    total = BacklogItem.objects.filter(service=service).count()
+    message = _("“%(title)s” is now number %(rank)s of %(total)s.") % {
+        "title": item.title,
+        "rank": rank,
+        "total": total,
+    }
+    return _ranked_response(request, service, filters, message=message, focus=f"item-{item.pk}:{direction or 'top'}")
+
+
+@login_required
+@require_POST
+def item_reorder(request: HttpRequest, pk: int) -> HttpResponse:
+    """Drag and drop: the shown items in their new order (`order`: ids separated by commas)."""
+    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
+    form = ReorderForm(request.POST)
+    filters = _filters_from_post(request, service)
+    if not form.is_valid() or (filters.is_bound and not filters.is_valid()):
+        return HttpResponse(_("Not a list of items."), status=400, content_type="text/plain; charset=utf-8")
+    try:
+        moved = actions.reorder(service, request.user, form.cleaned_data["order"])
+    except ValueError:
+        return HttpResponse(
+            _("The list has items that are not in this backlog."), status=400, content_type="text/plain; charset=utf-8"
+        )
+    total = BacklogItem.objects.filter(service=service).count()
+    dragged = request.POST.get("moved", "")
+    item = BacklogItem.objects.filter(service=service, pk=dragged).first() if dragged.isdigit() else None
+    if item is not None:
+        message = _("“%(title)s” is now number %(rank)s of %(total)s.") % {
+            "title": item.title,
+            "rank": item.rank,
+            "total": total,
+        }
+        focus = f"item-{item.pk}:drag"
+    elif moved:
+        message = _("The new order was saved.")
+        focus = ""
+    else:
+        message = _("The order did not change.")
+        focus = ""
+    return _ranked_response(request, service, filters, message=message, focus=focus)
+
+
+# One item
+
+
+def _item_form_context(request, form, service, *, item=None, comment=None, insight=None) -> dict:
+    if item is not None:
+        cancel = reverse("backlog:item_detail", args=[service.pk, item.pk])
+    else:
+        cancel = reverse("backlog:item_list", args=[service.pk])
+    return {
+        "form": form,
+        "service": service,
+        "item": item,
+        "comment": comment,
+        "insight": insight,
+        "title": _("Edit backlog item") if item else _("New backlog item"),
+        "submit_label": _("Save changes") if item else _("Save item"),
+        "cancel_url": cancel,
+    }
+
+
+@login_required
+def item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new item; `?comment=<id>` or `?insight=<id>` starts it from that evidence of the service,
+    prefilling the title and linking the evidence."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    source = request.POST if request.method == "POST" else request.GET
+    comment = get_comment_of_service(service, source["comment"]) if source.get("comment", "").isdigit() else None
+    insight = get_insight_of_service(service, source["insight"]) if source.get("insight", "").isdigit() else None
+    initial = {}
+    if insight is not None:
+        initial["title"] = _shorten(insight.statement)
+        initial["tags"] = ", ".join(tag.name for tag in insight.tags.all())
+    elif comment is not None:
+        initial["title"] = _shorten(comment.text)
+        initial["description"] = comment.text
+    form = ItemForm(request.POST or None, initial=initial, service=service, can_publish=service.can_manage)
+    if request.method == "POST" and form.is_valid():
+        item = actions.create_item(
+            service,
+            request.user,
+            tags=form.cleaned_data["tags"],
+            comments=[comment] if comment else [],
+            insights=[insight] if insight else [],
+            **form.item_fields(),
+        )
+        messages.success(request, _("The backlog item was saved."))
+        return redirect("backlog:item_detail", pk=service.pk, item_pk=item.pk)
+    context = _item_form_context(request, form, service, comment=comment, insight=insight)
+    return render(request, "backlog/item_form.html", context, status=422 if form.errors else 200)
+
+
+def _shorten(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
+    service = item.service
+    form = ItemForm(request.POST or None, instance=item, service=service, can_publish=service.can_manage)
+    if request.method == "POST" and form.is_valid():
+        fields = form.item_fields()
+        item.refresh_from_db()  # the form wrote the new values onto the instance; compare with the stored ones
+        item.service = service
+        changes = actions.update_item(item, request.user, tags=form.cleaned_data["tags"], **fields)
+        if changes:
+            messages.success(request, _("Your changes were saved."))
+        else:
+            messages.success(request, _("Nothing was changed."))
+        return redirect("backlog:item_detail", pk=service.pk, item_pk=item.pk)
+    context = _item_form_context(request, form, service, item=item)
+    return render(request, "backlog/item_form.html", context, status=422 if form.errors else 200)
+
+
+def _detail(request: HttpRequest, item: BacklogItem, *, comment_form=None, insight_form=None, status=200):
+    service = item.service
+    comments = queries.comment_evidence(item)
+    insights = queries.insight_evidence(item)
+    linked = {insight.pk for insight in insights}
+    context = {
+        "item": item,
+        "service": service,
+        "late": queries.is_late(item),
+        "tags": item.tags.all(),
+        "comments": comments,
+        "insights": insights,
+        "insight_choices": [
+            i for i in Insight.objects.filter(service=service).order_by("-updated_at") if i.pk not in linked
+        ],
+        "history": item_history(item),
+        "can_contribute": queries.can_contribute(service, request.user),
+        "status_form": StatusForm(initial={"status": item.status}),
+        "comment_form": comment_form or CommentLinkForm(initial={"item": item.pk}),
+        "insight_form": insight_form or InsightLinkForm(initial={"item": item.pk}),
+        "we_did": [(code, getattr(item, f"we_did_{code}")) for code in ("fi", "sv", "en")],
+    }
+    return render(request, "backlog/item_detail.html", context, status=status)
+
+
+@login_required
+def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    return _detail(request, get_item_for_user(request, pk, item_pk))
+
+
+@login_required
+@require_POST
+def item_status(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the statuses."))
+        return redirect("backlog:item_detail", pk=pk, item_pk=item.pk)
+    actions.change_status(item, request.user, form.cleaned_data["status"])
+    messages.success(request, _("The status is now “%(status)s”.") % {"status": item.get_status_display()})
+    return redirect(_next_url(request, reverse("backlog:item_detail", args=[pk, item.pk])))
+
+
+@login_required
+def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
+    if request.method == "POST":
+        actions.delete_item(item)
+        messages.success(request, _("The backlog item was deleted."))
+        return redirect("backlog:item_list", pk=pk)
+    return render(request, "backlog/item_delete.html", {"item": item, "service": item.service})
+
+
+# Evidence: comments and insights, added and removed the same way
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What differs between a comment and an insight as evidence of an item."""
+
+    kind: str  # "comment" or "insight": the form's field, the fragment's context name, `?<kind>=` of item_create
+    form: type[CommentLinkForm]
+    get: Callable[[Service, int], Comment | Insight]  # one of the service's, else 404
+    link: Callable  # actions.link_<kind>
+    unlink: Callable  # actions.unlink_<kind>
+    fragment: str  # the panel htmx swaps in place
+    # The messages (lazy): neither evidence nor item given; linked; linked before; unlinked.
+    invalid: str
+    added: str
+    already: str
+    removed: str
+
+
+EVIDENCE = {
+    "comment": Evidence(
+        kind="comment",
+        form=CommentLinkForm,
+        get=get_comment_of_service,
+        link=actions.link_comment,
+        unlink=actions.unlink_comment,
+        fragment="backlog/_comment_items.html",
+        invalid=gettext_lazy("Choose a comment and a backlog item."),
+        added=gettext_lazy("The comment was added as evidence."),
+        already=gettext_lazy("The comment was already evidence for this item."),
+        removed=gettext_lazy("The comment is no longer evidence for this item."),
+    ),
+    "insight": Evidence(
+        kind="insight",
+        form=InsightLinkForm,
+        get=get_insight_of_service,
+        link=actions.link_insight,
+        unlink=actions.unlink_insight,
+        fragment="backlog/_insight_items.html",
+        invalid=gettext_lazy("Choose an insight and a backlog item."),
+        added=gettext_lazy("The insight was added as evidence."),
+        already=gettext_lazy("The insight was already evidence for this item."),
+        removed=gettext_lazy("The insight is no longer evidence for this item."),
+    ),
+}
+
+
+def _evidence_fragment(request, evidence: Evidence, service, source, form=None, status=200) -> HttpResponse:
+    context = {evidence.kind: source, "service": service, "item_link_form": form}
+    return render(request, evidence.fragment, context, status=status)
+
+
+@login_required
+@require_POST
+def link_evidence(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """Adds a comment or an insight (`kind`) of the service as evidence to one of its items, or
+    starts a new item from it.
+
+    From the comments panel or the insight page (htmx, `panel`) it answers with the panel's
+    fragment; from the item page it goes back there (422 with the error when the number is not valid).
+    """
+    evidence = EVIDENCE[kind]
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    form = evidence.form(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    item = None
+    if data.get("item", evidence.form.NEW) != evidence.form.NEW and "item" in data:
+        item = get_item_for_user(request, pk, int(data["item"]), role=Role.TEAM_MEMBER)
+    if form.errors:
+        if kind not in form.errors and request.POST.get("panel"):
+            source = evidence.get(service, data[kind])
+            return _evidence_fragment(request, evidence, service, source, form, status=422)
+        if item is not None:
+            return _detail(request, item, **{f"{kind}_form": form}, status=422)
+        return HttpResponse(str(evidence.invalid), status=400, content_type="text/plain")
+    source = evidence.get(service, data[kind])
+    if item is None:
+        target = reverse("backlog:item_create", args=[service.pk]) + f"?{kind}={source.pk}"
+        if request.htmx:
+            return HttpResponse(status=204, headers={"HX-Redirect": target})
+        return redirect(target)
+    _link, created = evidence.link(item, source, request.user)
+    if request.htmx and request.POST.get("panel"):
+        return _evidence_fragment(request, evidence, service, source)
+    messages.success(request, str(evidence.added if created else evidence.already))
+    return redirect(_next_url(request, reverse("backlog:item_detail", args=[service.pk, item.pk])))
+
+
+@login_required
+@require_POST
+def evidence_remove(request: HttpRequest, pk: int, item_pk: int, source_pk: int, kind: str) -> HttpResponse:
+    """Removes a comment or an insight (`kind`) from the item's evidence."""
+    evidence = EVIDENCE[kind]
+    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
+    source = evidence.get(item.service, source_pk)
+    evidence.unlink(item, source, request.user)
+    if request.htmx and request.POST.get("panel"):
+        return _evidence_fragment(request, evidence, item.service, source)
+    messages.success(request, str(evidence.removed))
+    return redirect(_next_url(request, reverse("backlog:item_detail", args=[pk, item.pk])))

@@ -1,0 +1,219 @@
+"""Decide and act: the product owner's backlog, retrospectives and experiments.
+
+A backlog item links to its evidence (comments, insights) through typed
+tables, names the effect it should have (a metric, a direction, a target) and
+keeps its change history, so the chain evidence → item → done → effect can
+be followed both ways (DESIGN §4).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Direction(models.TextChoices):
+    UP = "up", _("Up")
+    DOWN = "down", _("Down")
+
+
+class BacklogItem(models.Model):
+    class Kind(models.TextChoices):
+        FIX = "fix", _("Fix")
+        IMPROVEMENT = "improvement", _("Improvement")
+        FEATURE = "feature", _("New feature")
+        EXPERIMENT = "experiment", _("Experiment")
+        RESEARCH = "research", _("Research")
+
+    class Status(models.TextChoices):
+        IDEA = "idea", _("Idea")
+        READY = "ready", _("Ready")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+        VERIFIED = "verified", _("Effect verified")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    class Horizon(models.TextChoices):
+        NOW = "now", _("Now")
+        NEXT = "next", _("Next")
+        LATER = "later", _("Later")
+
+    service = models.ForeignKey(
+        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="backlog_items"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.IMPROVEMENT)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.IDEA)
+    rank = models.PositiveIntegerField(_("rank"), default=0, help_text=_("1 is the most important."))
+    value = models.PositiveSmallIntegerField(_("value"), null=True, blank=True, help_text=_("1 (low) to 5 (high)."))
+    effort = models.PositiveSmallIntegerField(
+        _("effort"), null=True, blank=True, help_text=_("1 (small) to 5 (large).")
+    )
+    tags = models.ManyToManyField("insights.Tag", verbose_name=_("tags"), blank=True, related_name="backlog_items")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_items",
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    blocked_reason = models.CharField(
+        _("blocked by"), max_length=200, blank=True, help_text=_("Leave empty unless the work cannot go on.")
+    )
+    # The effect the item should have: a metric, a direction and a target level.
+    expected_metric = models.ForeignKey(
+        "metrics.Metric",
+        verbose_name=_("metric it should move"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    expected_direction = models.CharField(
+        _("direction"), max_length=4, choices=Direction.choices, default=Direction.UP, blank=True
+    )
+    expected_target = models.FloatField(_("target level"), null=True, blank=True)
+    # Roadmap: a horizon and, optionally, the month it is planned for (the first day of that month).
+    horizon = models.CharField(_("horizon"), max_length=5, choices=Horizon.choices, blank=True)
+    planned_month = models.DateField(_("planned month"), null=True, blank=True)
+    done_at = models.DateField(_("done on"), null=True, blank=True)
+    retro = models.ForeignKey(
+        "Retro",
+        verbose_name=_("retrospective"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+    )
+    # "You said, we did": published by the product owner, in the customer's languages.
+    published = models.BooleanField(_("show on the public page"), default=False)
+    we_did_fi = models.TextField(_("what we did, in Finnish"), blank=True)
+    we_did_sv = models.TextField(_("what we did, in Swedish"), blank=True)
+    we_did_en = models.TextField(_("what we did, in English"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("backlog item")
+        verbose_name_plural = _("backlog items")
+        ordering = ["rank", "id"]
+        indexes = [models.Index(fields=["service", "status", "rank"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ItemChange(models.Model):
+    """One change to an item: what field, from what, to what, by whom."""
+
+    item = models.ForeignKey(BacklogItem, on_delete=models.CASCADE, related_name="changes")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    changed_at = models.DateTimeField(auto_now_add=True)
+    field = models.CharField(max_length=40)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        indexes = [models.Index(fields=["item", "changed_at"])]
+
+
+class ItemComment(models.Model):
+    """A customer comment as evidence for an item."""
+
+    item = models.ForeignKey(BacklogItem, on_delete=models.CASCADE, related_name="comment_evidence")
+    comment = models.ForeignKey("feedback.Comment", on_delete=models.CASCADE, related_name="backlog_evidence")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+    # A raw comment shows on the public "you said, we did" page only when a product owner approved it.
+    approved_for_public = models.BooleanField(_("quote on the public page"), default=False)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "comment"], name="one_link_per_item_comment")]
+
+
+class ItemInsight(models.Model):
+    """An insight as evidence for an item."""
+
+    item = models.ForeignKey(BacklogItem, on_delete=models.CASCADE, related_name="insight_evidence")
+    insight = models.ForeignKey("insights.Insight", on_delete=models.CASCADE, related_name="backlog_evidence")
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "insight"], name="one_link_per_item_insight")]
+
+
+class Retro(models.Model):
+    """A retrospective of a service's team. Its actions are backlog items (BacklogItem.retro)."""
+
+    service = models.ForeignKey(
+        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="retros"
+    )
+    held_on = models.DateField(_("date"))
+    went_well = models.TextField(_("what went well"), blank=True)
+    to_improve = models.TextField(_("what to improve"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("retrospective")
+        verbose_name_plural = _("retrospectives")
+        ordering = ["-held_on", "-id"]
+
+
+class Experiment(models.Model):
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", _("Continue")
+        CHANGE = "change", _("Change")
+        STOP = "stop", _("Stop")
+
+    service = models.ForeignKey(
+        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="experiments"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    hypothesis = models.TextField(_("hypothesis"), help_text=_("We believe that … will … because …"))
+    change = models.TextField(_("what is tried"))
+    metric = models.ForeignKey("metrics.Metric", verbose_name=_("metric"), on_delete=models.PROTECT, related_name="+")
+    direction = models.CharField(_("direction"), max_length=4, choices=Direction.choices, default=Direction.UP)
+    minimum_change = models.FloatField(
+        _("smallest change that counts"),
+        help_text=_("Success when the metric moves at least this much in the direction, and significantly."),
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices, blank=True)
+    learning = models.TextField(_("what we learned"), blank=True)
+    items = models.ManyToManyField(BacklogItem, verbose_name=_("backlog items"), blank=True, related_name="experiments")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("experiment")
+        verbose_name_plural = _("experiments")
+        ordering = ["-starts_on", "-id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class WipLimit(models.Model):
+    """The most items a board column of a service may hold; set by the product owner."""
+
+    service = models.ForeignKey(
+        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="wip_limits"
+    )
+    status = models.CharField(_("column"), max_length=12, choices=BacklogItem.Status.choices)
+    limit = models.PositiveSmallIntegerField(_("limit on work in progress"))
+
+    class Meta:
+        verbose_name = _("limit on work in progress")
+        verbose_name_plural = _("limits on work in progress")
+        constraints = [models.UniqueConstraint(fields=["service", "status"], name="one_wip_limit_per_column")]

@@ -1,0 +1,37 @@
+"""The checkpoint report: page and PDF, one template."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
+
+from kuulo.plans import pdf
+from kuulo.plans.access import get_plan_for_user
+from kuulo.plans.models import Checkpoint
+from kuulo.plans.report import checkpoint_report
+
+
+def file_name(*parts: str) -> str:
+    """A plain file name: "asumisen-tukien-kehityssuunnitelma-2026-2027-2026-12-02"."""
+    return slugify(" ".join(parts).replace("–", "-")) or "plan"  # slugify would drop the en dash of 2026–2027
+
+
+def _report_context(request: HttpRequest, pk: int, checkpoint_pk: int) -> dict:
+    plan = get_plan_for_user(request, pk)
+    checkpoint = get_object_or_404(Checkpoint, plan=plan, pk=checkpoint_pk)
+    return {"report": checkpoint_report(plan, checkpoint), "plan": plan, "checkpoint": checkpoint}
+
+
+@login_required
+def report_page(request: HttpRequest, pk: int, checkpoint_pk: int) -> HttpResponse:
+    return render(request, "plans/report.html", _report_context(request, pk, checkpoint_pk))
+
+
+@login_required
+def report_pdf(request: HttpRequest, pk: int, checkpoint_pk: int) -> HttpResponse:
+    context = _report_context(request, pk, checkpoint_pk)
+    response = HttpResponse(pdf.report_pdf(context), content_type="application/pdf")
+    day = f"{timezone.localtime(context['checkpoint'].starts_at):%Y-%m-%d}"
+    response["Content-Disposition"] = f'attachment; filename="{file_name(context["plan"].title, day)}.pdf"'
+    return response

@@ -1,0 +1,59 @@
+"""A notification in words, in the active language (the caller overrides it with the recipient's)."""
+
+import datetime
+from collections import defaultdict
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+
+def _when(value: str) -> str:
+    """An ISO date or datetime from the params, formatted in the active language."""
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value or "–"
+    if len(value) <= 10:
+        return formats.date_format(moment.date(), "SHORT_DATE_FORMAT")
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+
+
+def _fill(template: str, params: dict) -> str:
+    values = defaultdict(lambda: "–", {key: str(value) for key, value in params.items()})
+    return template % values
+
+
+def title(notification) -> str:
+    kind, params = notification.kind, dict(notification.params or {})
+    for name in ("date", "when"):
+        if name in params:
+            params[name] = _when(params[name])
+    if kind == "item_assigned":
+        return _fill(_("You were assigned “%(title)s” in %(service)s."), params)
+    if kind == "retro_action_created":
+        return _fill(_("The retrospective of %(date)s in %(service)s added actions to the backlog."), params)
+    if kind == "checkpoint_upcoming":
+        return _fill(_("Checkpoint “%(title)s” of the plan %(plan)s: %(when)s"), params)
+    return _("You have a new notification.")
+
+
+def subject(notification) -> str:
+    kind = notification.kind
+    if kind == "item_assigned":
+        return _("Kuulo: an item was assigned to you")
+    if kind == "retro_action_created":
+        return _("Kuulo: new actions from a retrospective")
+    if kind == "checkpoint_upcoming":
+        return _("Kuulo: a checkpoint is coming up")
+    return _("Kuulo: a new notification")
+
+
+def email_body(notification, link: str) -> str:
+    lines = [title(notification), ""]
+    if link:
+        lines.append(_("Open it in Kuulo: %(link)s") % {"link": link})
+        lines.append("")
+    lines.append(_("You get these e-mails because of your notification settings in Kuulo. You can turn them off."))
+    return "\n".join(lines)

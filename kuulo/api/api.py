@@ -13,15 +13,19 @@ from django.db import IntegrityError
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Status
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.security import HttpBearer, django_auth
 
 from kuulo.api import ingestion
+from kuulo.api.aggregates import router as aggregates_router
 from kuulo.api.errors import Refusal
 from kuulo.api.models import ApiToken
+from kuulo.api.records import router as records_router
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
 from kuulo.api.scores import router as scores_router
+from kuulo.backlog.effect_api import router as effects_router
+from kuulo.backlog.item_api import router as backlog_items_router
 from kuulo.feedback import actions
 from kuulo.feedback.submissions import SubmissionError, questions_of
 from kuulo.surveys.models import CollectionPoint, Question, SurveyVersion
@@ -66,6 +70,16 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> JsonResponse
         status=401,
         headers={"WWW-Authenticate": "Bearer"},
     )
+
+
+@api.exception_handler(ValidationError)
+def malformed(request: HttpRequest, exc: ValidationError) -> JsonResponse:
+    """A query parameter of the wrong type (a date that is not a date): 400 naming the parameter."""
+    errors = {}
+    for error in exc.errors:
+        name = str(error["loc"][-1]) if error.get("loc") else "request"
+        errors.setdefault(name, _("This value is not valid: %(problem)s") % {"problem": error.get("msg", "")})
+    return JsonResponse({"errors": errors}, status=400)
 
 
 @api.exception_handler(Refusal)
@@ -231,3 +245,7 @@ def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey =
 
 # Read endpoints for BI tools: a token, or the session of a logged-in person.
 api.add_router("/scores/", scores_router, auth=[TokenAuth(), django_auth])
+api.add_router("/aggregates", aggregates_router, auth=[TokenAuth(), django_auth])
+api.add_router("/", records_router, auth=[TokenAuth(), django_auth])
+api.add_router("/", backlog_items_router, auth=[TokenAuth(), django_auth])
+api.add_router("/", effects_router, auth=[TokenAuth(), django_auth])

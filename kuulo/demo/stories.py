@@ -9,7 +9,8 @@ dashboards should show are written here as levels that change over time:
 - the housing allowance online application improves clearly after its
   redesign about three months ago (CSAT ~68 % → ~84 %, ease up);
 - the advice line degrades over the last two months (long queues: CES,
-  efficiency and CSAT down, staff still friendly);
+  efficiency and CSAT down, staff still friendly); earlier, a four-week
+  callback trial made it easier (CES and efficiency up, CALLBACK_TRIAL);
 - the building permit service is steady but below its target;
 - the chat is high, except when the chatbot answers;
 - decision letters are low on ease (complex language) but improving slowly.
@@ -21,6 +22,7 @@ from statistics import NormalDist
 
 REDESIGN_DAYS_AGO = 92  # housing allowance: the new application went live
 QUEUE_DAYS_AGO = 60  # advice line: queues started to grow
+CALLBACK_TRIAL = (150, 123)  # advice line: days ago a callback booking was tried (an experiment), first to last
 
 NOISE = 0.6  # per answer, on top of the respondent's latent satisfaction
 SPREAD = (1 + NOISE**2) ** 0.5
@@ -99,7 +101,9 @@ def _housing_offsets(days_ago: int) -> dict[str, float]:
 
 def _advice_offsets(days_ago: int) -> dict[str, float]:
     queue = ramp(days_ago, QUEUE_DAYS_AGO, 20, 0.0, -0.55)
-    return {"ces": queue, "efficiency": queue - 0.1, "helpfulness": 0.35 - queue * 0.8, "trust": -0.1}
+    # During the callback trial nobody had to wait on the line: handling the issue felt easier.
+    trial = 0.5 if CALLBACK_TRIAL[1] <= days_ago <= CALLBACK_TRIAL[0] else 0.0
+    return {"ces": queue + trial, "efficiency": queue - 0.1 + trial, "helpfulness": 0.35 - queue * 0.8, "trust": -0.1}
 
 
 def _letter_offsets(days_ago: int) -> dict[str, float]:

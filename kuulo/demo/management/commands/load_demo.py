@@ -3,8 +3,16 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from kuulo.backlog.board_demo import load_demo_board
+from kuulo.backlog.demo import load_demo_backlog
+from kuulo.backlog.experiment_demo import load_demo_experiments
+from kuulo.comments.demo import load_demo_analysis
 from kuulo.demo.feedback import DAYS, load_feedback
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
+from kuulo.insights.demo import load_demo_insights
+from kuulo.integrations.demo import load_demo_jira
+from kuulo.notifications.demo import load_demo_notifications
+from kuulo.plans.demo import load_demo_plan
 
 # `--small` (or KUULO_DEMO_SIZE=small, which the tests set): a few weeks at a
 # twentieth of the volume, enough to see every feature in seconds.
@@ -26,6 +34,15 @@ class Command(BaseCommand):
 
         size = SMALL if small or os.environ.get("KUULO_DEMO_SIZE") == "small" else {"days": DAYS, "scale": 1.0}
         loaded = load_feedback(days=days or size["days"], scale=scale if scale is not None else size["scale"])
+        analysis = load_demo_analysis()  # language, sentiment and themes of the comments, before the insights
+        self.stdout.write(f"Comments analysed: {analysis['analysed']}, {analysis['themes']} automatic themes.")
+        load_demo_insights()  # after the comments exist: the insights link to them
+        load_demo_backlog()  # ranked items with evidence, effects and we-did texts; after the insights
+        load_demo_board()  # board, follow-up history, roadmap and a retro; after the backlog's own demo items
+        load_demo_experiments()  # the callback experiment and the housing allowance's public page; after the items
+        load_demo_plan()  # the housing unit's development plan with goals, actions and checkpoints; after the backlog
+        load_demo_jira()  # a Jira connection set up but not in use (no network)
+        load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         self.stdout.write("Demo feedback (responses added / stored):")
         for row in loaded:
             self.stdout.write(f"  {row.service.slug:<26} {row.added:>6} / {row.total:>6}")

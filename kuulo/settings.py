@@ -50,6 +50,11 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# Encrypts secrets stored in the database (kuulo/lib/secrets.py); empty: derived from SECRET_KEY.
+KUULO_FIELD_KEY = os.environ.get("KUULO_FIELD_KEY", "")
+KUULO_FIELD_KEYS_OLD = env_list("KUULO_FIELD_KEYS_OLD", [])
+# Where people reach Kuulo: links in e-mails (sent by the task worker, outside any request) start with it.
+KUULO_SITE_URL = os.environ.get("KUULO_SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("KUULO_ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("KUULO_CSRF_TRUSTED_ORIGINS", [])
 
@@ -64,6 +69,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "kuulo.lib",
     "kuulo.accounts",
     "kuulo.organisation",
@@ -72,6 +79,13 @@ INSTALLED_APPS = [
     "kuulo.feedback",
     "kuulo.api",
     "kuulo.dashboards",
+    "kuulo.comments",
+    "kuulo.insights",
+    "kuulo.exports",
+    "kuulo.backlog",
+    "kuulo.plans",
+    "kuulo.integrations",
+    "kuulo.notifications",
     "kuulo.demo",
 ]
 
@@ -201,6 +215,19 @@ if PRODUCTION:
 
 # --- Collecting responses (widget, survey page, API, import) ---
 # Rate limits per client (address hashed with a salt that changes daily) and body size limits.
+# Background work (comment analysis, long exports) goes through django-tasks. The database
+# backend keeps the queue in Kuulo's own database; `manage.py db_worker` runs the tasks.
+# KUULO_TASKS=immediate runs each task in the process that enqueues it (no worker needed).
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("KUULO_TASKS", "database")]}}
+
+# Behind N reverse proxies that each append to X-Forwarded-For, the client is the Nth address
+# from the right; 0 (the default) uses the connection's address and ignores the header, which a
+# client could otherwise forge to dodge the rate limits.
+KUULO_TRUSTED_PROXIES = int(os.environ.get("KUULO_TRUSTED_PROXIES", "0"))
 KUULO_RESPONSES_PER_CLIENT_PER_MINUTE = int(os.environ.get("KUULO_RESPONSES_PER_CLIENT_PER_MINUTE", "20"))
 KUULO_MIN_FILL_SECONDS = float(os.environ.get("KUULO_MIN_FILL_SECONDS", "2"))
 KUULO_MAX_SINGLE_BODY = 16 * 1024

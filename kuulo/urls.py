@@ -18,4 +18,11 @@ urlpatterns = [
     path("", include("kuulo.feedback.urls")),
     path("", include("kuulo.api.urls")),
     path("", include("kuulo.dashboards.urls")),
+    path("", include("kuulo.comments.urls")),
+    path("", include("kuulo.insights.urls")),
+    path("", include("kuulo.exports.urls")),
+    path("", include("kuulo.backlog.urls")),
+    path("", include("kuulo.plans.urls")),
+    path("", include("kuulo.integrations.urls")),
+    path("", include("kuulo.notifications.urls")),
 ]

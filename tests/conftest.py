@@ -33,6 +33,8 @@ def _test_settings(settings, tmp_path):
     settings.LANGUAGE_CODE = "en"
     settings.DATA_DIR = tmp_path
     # Argon2 is slow on purpose; tests of other things need not pay for it.
+    # Tasks run where they are enqueued, so a test sees their effect at once.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

@@ -6,14 +6,25 @@ new page cannot skip either.
 """
 
 from kuulo.organisation.models import Membership, Role
+from tests.backlog import board_pages, effect_pages
+from tests.backlog import pages as backlog_pages
+from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
+from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, UnitFactory
+from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
+from tests.integrations.pages import service_with_jira
+from tests.notifications.pages import with_notifications
+from tests.plans import data as plan_pages
 from tests.surveys import factories as survey_args
 
 EVERYONE = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 200}
 MEMBERS = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 404}
 MANAGERS = {"admin": 200, "product_owner": 200, "team_member": 403, "viewer": 403, "outsider": 404}
+CONTRIBUTORS = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 403, "outsider": 404}
 ADMINS = {"admin": 200, "product_owner": 404, "team_member": 404, "viewer": 404, "outsider": 404}
+# A unit's pages: its services' members see them, only organisation admins change them.
+UNIT_ADMINS = {"admin": 200, "product_owner": 403, "team_member": 403, "viewer": 403, "outsider": 404}
 
 
 def team_membership(service) -> list:
@@ -47,6 +58,66 @@ STAFF_PAGES = {
     "dashboards:compare": (overview_with_answers, EVERYONE),
     # --- dashboards: service dashboard ---
     "dashboards:service_dashboard": (service_dashboard_with_answers, MEMBERS),
+    # --- comments: comments, themes and walls of praise ---
+    "comments:comment_list": (comment_pages.with_comments, MEMBERS),
+    "comments:theme_list": (comment_pages.with_comments, MEMBERS),
+    "comments:praise_service": (comment_pages.with_comments, MEMBERS),
+    "comments:praise_organisation": (comment_pages.organisation_praise, EVERYONE),
+    "comments:theme_merge": (comment_pages.with_comments, MANAGERS),
+    "comments:rule_create": (comment_pages.with_comments, MANAGERS),
+    "comments:theme_rename": (comment_pages.auto_theme_args, MANAGERS),
+    "comments:theme_split": (comment_pages.auto_theme_args, MANAGERS),
+    "comments:rule_edit": (comment_pages.rule_theme_args, MANAGERS),
+    "comments:rule_delete": (comment_pages.rule_theme_args, MANAGERS),
+    # --- insights: the insight repository ---
+    "insights:insight_list": (everyone_with_insight, EVERYONE),
+    "insights:service_insights": (service_with_insight, MEMBERS),
+    "insights:insight_detail": (insight_args, MEMBERS),
+    "insights:insight_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "insights:insight_edit": (insight_args, CONTRIBUTORS),
+    "insights:insight_delete": (insight_args, MANAGERS),
+    "insights:comment_search": (insight_args, CONTRIBUTORS),
+    "insights:segment_create": (insight_args, CONTRIBUTORS),
+    # --- backlog: items and ranking ---
+    "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
+    "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
+    "backlog:item_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "backlog:item_edit": (backlog_pages.item_args, CONTRIBUTORS),
+    "backlog:item_delete": (backlog_pages.item_args, MANAGERS),
+    # --- backlog: board, follow-up, roadmap and retrospectives ---
+    "backlog:board": (board_pages.board_args, MEMBERS),
+    "backlog:board_limits": (lambda s: [s.pk], MANAGERS),
+    "backlog:follow_up": (board_pages.board_args, MEMBERS),
+    "backlog:follow_up_organisation": (board_pages.everyone_with_work, EVERYONE),
+    "backlog:roadmap": (board_pages.board_args, MEMBERS),
+    "backlog:roadmap_organisation": (board_pages.everyone_with_work, EVERYONE),
+    "backlog:retro_list": (board_pages.service_with_retro, MEMBERS),
+    "backlog:retro_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "backlog:retro_detail": (board_pages.retro_args, MEMBERS),
+    # --- backlog: effects and experiments ---
+    "backlog:effect_list": (effect_pages.service_with_effects, MEMBERS),
+    "backlog:item_effect": (effect_pages.item_effect_args, MEMBERS),
+    "backlog:experiment_list": (effect_pages.service_with_experiment, MEMBERS),
+    "backlog:experiment_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "backlog:experiment_detail": (effect_pages.experiment_args, MEMBERS),
+    "backlog:experiment_edit": (effect_pages.experiment_args, CONTRIBUTORS),
+    "backlog:experiment_decision": (effect_pages.experiment_args, MANAGERS),
+    # --- plans: development plans, goals, actions, checkpoints and reports ---
+    "plans:plan_list": (plan_pages.everyone_with_plan, EVERYONE),
+    "plans:unit_plans": (plan_pages.unit_with_plan, MEMBERS),
+    "plans:unit_plan_create": (lambda s: [s.unit_id], UNIT_ADMINS),
+    "plans:service_plans": (plan_pages.service_with_plan, MEMBERS),
+    "plans:service_plan_create": (lambda s: [s.pk], MANAGERS),
+    "plans:plan_detail": (plan_pages.plan_args, MEMBERS),
+    "plans:plan_edit": (plan_pages.plan_args, MANAGERS),
+    "plans:goal_create": (plan_pages.plan_args, MANAGERS),
+    "plans:goal_edit": (plan_pages.goal_args, MANAGERS),
+    "plans:plan_actions": (plan_pages.plan_args, MANAGERS),
+    "plans:checkpoint_create": (plan_pages.plan_args, MANAGERS),
+    "plans:checkpoint_edit": (plan_pages.checkpoint_args, MANAGERS),
+    "plans:checkpoint_report": (plan_pages.checkpoint_args, MEMBERS),
+    "plans:plan_delete": (plan_pages.plan_args, MANAGERS),
+    "plans:my_calendar": (plan_pages.everyone_with_plan, EVERYONE),
     # --- metrics: library and targets ---
     "metrics:metric_list": (lambda s: [], EVERYONE),
     "metrics:metric_detail": (survey_args.metric_pk, EVERYONE),
@@ -74,6 +145,14 @@ STAFF_PAGES = {
     "api:token_list": (lambda s: [], ADMINS),
     "api:token_create": (lambda s: [], ADMINS),
     "api:token_revoke": (lambda s: [__import__("tests.api.pages").api.pages.token_pk()], ADMINS),
+    # --- exports: the person's own exports ---
+    "exports:export_list": (lambda s: [], EVERYONE),
+    "exports:export_new": (lambda s: [], EVERYONE),
+    "exports:export_detail": (viewers_export, OWNER_AND_ADMINS),
+    # --- integrations and notifications: Jira settings, the person's notifications ---
+    "integrations:jira_settings": (service_with_jira, MANAGERS),
+    "notifications:notification_list": (with_notifications, EVERYONE),
+    "notifications:preferences": (lambda s: [], EVERYONE),
 }
 
 # Pages anyone can open without logging in: (args, expected status).
@@ -83,10 +162,18 @@ PUBLIC_PAGES = {
     "public:survey_page": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:widget_demo": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.widget_key(s),
+    # --- backlog: the public "you said, we did" page ---
+    "backlog:we_did": effect_pages.we_did_args,
 }
 
 # URL patterns that are not pages, with the reason.
 NOT_PAGES = {
+    # --- integrations and notifications: actions ---
+    "integrations:jira_test": "POST only; the settings page with the test's result; tests/integrations/test_views.py",
+    "integrations:jira_sync": "POST only; redirects to the settings; tests/integrations/test_views.py",
+    "integrations:jira_send": "POST only; redirects to the item; tests/integrations/test_views.py",
+    "notifications:mark_read": "POST only; the notification fragment (htmx) or a redirect; tests/notifications",
+    "notifications:mark_all_read": "POST only; redirects to the notifications; tests/notifications",
     "accounts:logout": "POST only; redirects to the login page",
     "accounts:set_language": "POST only; redirects back",
     "health": "plain-text answer for load balancers",
@@ -99,6 +186,44 @@ NOT_PAGES = {
     "surveys:question_add_open": "POST only; redirects to the editor",
     "surveys:question_move": "POST only; the question list fragment or a redirect to the editor",
     "surveys:question_remove": "POST only; the question list fragment or a redirect to the editor",
+    # --- comments: exports, fragments and actions ---
+    "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
+    "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
+    "comments:comment_review": "POST only; the comment's review fragment (htmx) or a redirect",
+    "comments:praise_hide": "POST only; a praise card or block (htmx) or a redirect; see test_praise_hiding.py",
+    "comments:theme_recluster": "POST only; redirects to the themes",
+    # --- insights: actions ---
+    "insights:insight_status": "POST only; redirects to the insight",
+    "insights:link_comment": "POST only; the comment's insights fragment (htmx) or a redirect",
+    "insights:comment_evidence_remove": "POST only; the comment's insights fragment (htmx) or a redirect",
+    "insights:segment_evidence_remove": "POST only; redirects to the insight",
+    # --- backlog: item actions ---
+    "backlog:item_status": "POST only; redirects to the item",
+    "backlog:item_move": "POST only; the list fragment (htmx) or a redirect; see tests/backlog/test_items_ranking.py",
+    "backlog:item_reorder": "POST only (drag and drop); the list fragment (htmx) or a redirect",
+    "backlog:item_link_comment": "POST only; the comment's items fragment (htmx) or a redirect",
+    "backlog:item_link_insight": "POST only; the insight's items fragment (htmx) or a redirect",
+    "backlog:item_comment_remove": "POST only; the comment's items fragment (htmx) or a redirect",
+    "backlog:item_insight_remove": "POST only; the insight's items fragment (htmx) or a redirect",
+    "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
+    "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
+    "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
+    # --- backlog: effect and quote actions ---
+    "backlog:item_verify": "POST only; redirects to the effects; tested in tests/backlog/test_effect.py",
+    "backlog:quote_approval": "POST only; the approval fragment (htmx) or a redirect; tests/backlog/test_we_did.py",
+    # --- backlog: board and roadmap actions ---
+    "backlog:board_move": "POST only; the board fragment (htmx) or a redirect; tested in tests/backlog/test_board.py",
+    "backlog:roadmap_schedule": "POST only; the roadmap fragment (htmx) or a redirect; tests/backlog/test_roadmap.py",
+    # --- plans: actions, the calendar feed and the PDF ---
+    "plans:goal_delete": "POST only; redirects to the plan; tested in tests/plans/test_plans.py",
+    "plans:feed_rotate": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",
+    "plans:checkpoint_delete": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",
+    "plans:feed": "iCalendar feed (text/calendar) at a secret address; tested in tests/plans/test_feed.py",
+    "plans:checkpoint_report_pdf": "the report as PDF (application/pdf); tested in tests/plans/test_report.py",
+    "plans:plan_archive": "POST only; redirects to the plan; tested in tests/plans/test_archive.py",
+    "plans:plan_unarchive": "POST only; redirects to the plan; tested in tests/plans/test_archive.py",
+    "plans:my_calendar_rotate": "POST only; redirects to the page; tested in tests/plans/test_personal_feed.py",
+    "plans:personal_feed": "iCalendar feed (text/calendar) at a secret address; tests/plans/test_personal_feed.py",
     # --- public endpoints (JSON, images, scripts) ---
     "public:qr_svg": "SVG image of the survey link's QR code",
     "public:qr_png": "PNG image of the survey link's QR code",
@@ -114,4 +239,11 @@ NOT_PAGES = {
     "api:api_v1:post_batch": "JSON API, token auth, POST only",
     "api:api_v1:daily_scores": "JSON API for BI tools; tested in tests/api/test_api_scores.py",
     "api:api_v1:daily_scores_csv": "CSV feed for BI tools; tested in tests/api/test_api_scores.py",
+    # --- api and exports: read endpoints and file downloads ---
+    "api:api_v1:aggregates": "JSON API for BI tools; tested in tests/api/test_read_aggregates.py",
+    "api:api_v1:responses": "JSON API; tested in tests/api/test_read_records.py",
+    "api:api_v1:comments": "JSON API; tested in tests/api/test_read_records.py",
+    "api:api_v1:themes": "JSON API; tested in tests/api/test_read_records.py",
+    "api:api_v1:insights": "JSON API; tested in tests/api/test_read_records.py",
+    "exports:export_download": "the export file (FileResponse); tested in tests/exports/test_export_jobs.py",
 }

@@ -29,12 +29,25 @@ def test_production_mode_passes_the_deployment_checks(tmp_path):
         KUULO_PRODUCTION="1",
         KUULO_SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
         KUULO_ALLOWED_HOSTS="kuulo.example.fi",
+        KUULO_SITE_URL="https://kuulo.example.fi",
         KUULO_DATA_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
     # HSTS preloading is a commitment for every subdomain, so it stays the operator's choice.
     warnings = [line for line in (result.stdout + result.stderr).splitlines() if line.startswith("?: (")]
     assert all("security.W021" in line for line in warnings), warnings
+
+
+def test_the_deployment_checks_ask_for_the_site_address_used_in_e_mails(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        KUULO_PRODUCTION="1",
+        KUULO_SECRET_KEY="a-long-random-production-secret-" + "x" * 40,
+        KUULO_ALLOWED_HOSTS="kuulo.example.fi",
+        KUULO_DATA_DIR=str(tmp_path),
+    )
+    assert "kuulo.W001" in result.stdout + result.stderr
 
 
 def test_production_mode_refuses_to_start_without_a_secret_key(tmp_path):

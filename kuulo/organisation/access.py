@@ -24,6 +24,14 @@ def visible_services(user) -> QuerySet[Service]:
     return Service.objects.filter(memberships__user=user)
 
 
+def services_with_role(user, role: Role) -> QuerySet[Service]:
+    """The services on which the user may act with at least `role` (every service for an organisation admin)."""
+    if user.is_org_admin:
+        return Service.objects.all()
+    allowed = [member_role.value for member_role in Role if member_role.rank >= role.rank]
+    return Service.objects.filter(memberships__user=user, memberships__role__in=allowed)
+
+
 def role_on(user, service: Service) -> Role | None:
     membership = Membership.objects.filter(user=user, service=service).only("role").first()
     return Role(membership.role) if membership else None

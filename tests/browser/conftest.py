@@ -5,10 +5,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect, sync_playwright
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE = Path(__file__).parent / "vendor" / "axe-4.14.1.min.js"
+# A loaded CI machine runs several browsers at once; assertions wait for the page up to this long.
+expect.set_options(timeout=15_000)
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -61,3 +65,12 @@ def session_for(user) -> str:
     client = Client()
     client.force_login(user)
     return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def focus_lands_on(page, element_id: str) -> None:
+    """htmx moves the focus when it settles a swap, a moment after the new content (and the
+    live region's words) appear, so wait for the focus rather than read it at once."""
+    try:
+        page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=element_id)
+    except PlaywrightTimeout:
+        pytest.fail(f"the focus is on {page.evaluate('document.activeElement.id')!r}, not on {element_id!r}")

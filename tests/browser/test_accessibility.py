@@ -4,6 +4,7 @@ URL pattern is neither scanned nor declared a non-page."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
 from tests.pages import NOT_PAGES, PUBLIC_PAGES, STAFF_PAGES
@@ -60,7 +61,7 @@ def test_forms_with_errors_pass_axe(new_page, personas, language):
     page = new_page(personas["admin"], language)
     page.goto(reverse("organisation:service_create"))
     page.locator("main form button[type=submit]").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert axe_violations(page) == []
 
     anonymous = new_page(None, language)
@@ -68,7 +69,7 @@ def test_forms_with_errors_pass_axe(new_page, personas, language):
     anonymous.fill("#id_username", "nobody")
     anonymous.fill("#id_password", "wrong")
     anonymous.locator("main form button[type=submit]").click()
-    assert anonymous.locator(".error-summary").is_visible()
+    expect(anonymous.locator(".error-summary")).to_be_visible()
     assert axe_violations(anonymous) == []
 
 

@@ -4,6 +4,7 @@ their error state passing axe in every language."""
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import session_for
 from tests.browser.test_accessibility import axe_violations
@@ -52,23 +53,23 @@ def test_builder_forms_with_errors_pass_axe(new_page, personas, service, languag
 
     admin.goto(reverse("surveys:version_edit", args=[version.pk]))
     admin.locator(f"form[action='{reverse('surveys:version_publish', args=[version.pk])}'] button").click()
-    assert admin.locator(".error-summary").first.is_visible()
+    expect(admin.locator(".error-summary").first).to_be_visible()
     assert axe_violations(admin) == []
 
     admin.goto(reverse("surveys:point_create", args=[version.survey_id]))
     admin.fill("#id_name", "Front page")
     admin.fill("#id_allowed_origins", "www.example.fi/feedback")
     admin.locator("main form button[type=submit]").click()
-    assert admin.locator(".error-summary").is_visible()
+    expect(admin.locator(".error-summary")).to_be_visible()
     assert axe_violations(admin) == []
 
     admin.goto(reverse("metrics:metric_create"))
     admin.locator("main form button[type=submit]").click()
-    assert admin.locator(".error-summary").is_visible()
+    expect(admin.locator(".error-summary")).to_be_visible()
     assert axe_violations(admin) == []
 
     admin.goto(reverse("metrics:target_list"))
     admin.fill("#id_level", "1000")
     admin.locator("main form button[type=submit]").click()
-    assert admin.locator(".error-summary").is_visible()
+    expect(admin.locator(".error-summary")).to_be_visible()
     assert axe_violations(admin) == []

@@ -112,10 +112,8 @@ def create_item(
     if tags:
         item.tags.set(tags_named(list(tags)))
     ItemChange.objects.create(item=item, changed_by=user, field="created", old="", new=title)
-    for comment in comments:
-        link_comment(item, comment, user, record=False)
-    for insight in insights:
-        link_insight(item, insight, user, record=False)
+    for evidence in [*comments, *insights]:
+        link_evidence(item, evidence, user, record=False)
     if position is not None:
         set_rank(item, user, position, record=False)
     return item
@@ -269,35 +267,28 @@ def reorder(service: Service, user, ordered_ids: list[int]) -> dict[int, int]:
 # Evidence
 
 
+def _evidence_link(evidence: Comment | Insight) -> tuple[type[ItemComment] | type[ItemInsight], str]:
+    """The link model of a comment or an insight, and its field (also the history's field name)."""
+    if isinstance(evidence, Comment):
+        return ItemComment, "comment"
+    return ItemInsight, "insight"
+
+
 @transaction.atomic
-def link_comment(item: BacklogItem, comment: Comment, user, *, record: bool = True) -> tuple[ItemComment, bool]:
-    """Adds the comment (the caller checks it is of the item's service) as evidence. Returns (link, created)."""
-    link, created = ItemComment.objects.get_or_create(item=item, comment=comment, defaults={"added_by": user})
+def link_evidence(item: BacklogItem, evidence: Comment | Insight, user, *, record: bool = True) -> tuple:
+    """Adds a comment or an insight (the caller checks it is of the item's service) as evidence.
+    Returns (link, created)."""
+    model, field = _evidence_link(evidence)
+    link, created = model.objects.get_or_create(item=item, **{field: evidence}, defaults={"added_by": user})
     if created and record:
-        _record(item, user, "comment", "", comment.pk)
+        _record(item, user, field, "", evidence.pk)
     return link, created
 
 
 @transaction.atomic
-def unlink_comment(item: BacklogItem, comment: Comment, user) -> bool:
-    deleted, _ = ItemComment.objects.filter(item=item, comment=comment).delete()
+def unlink_evidence(item: BacklogItem, evidence: Comment | Insight, user) -> bool:
+    model, field = _evidence_link(evidence)
+    deleted, _ = model.objects.filter(item=item, **{field: evidence}).delete()
     if deleted:
-        _record(item, user, "comment", comment.pk, "")
-    return bool(deleted)
-
-
-@transaction.atomic
-def link_insight(item: BacklogItem, insight: Insight, user, *, record: bool = True) -> tuple[ItemInsight, bool]:
-    """Adds the insight (the caller checks it is of the item's service) as evidence. Returns (link, created)."""
-    link, created = ItemInsight.objects.get_or_create(item=item, insight=insight, defaults={"added_by": user})
-    if created and record:
-        _record(item, user, "insight", "", insight.pk)
-    return link, created
-
-
-@transaction.atomic
-def unlink_insight(item: BacklogItem, insight: Insight, user) -> bool:
-    deleted, _ = ItemInsight.objects.filter(item=item, insight=insight).delete()
-    if deleted:
-        _record(item, user, "insight", insight.pk, "")
+        _record(item, user, field, evidence.pk, "")
     return bool(deleted)

@@ -309,8 +309,6 @@ class Evidence:
     kind: str  # "comment" or "insight": the form's field, the fragment's context name, `?<kind>=` of item_create
     form: type[CommentLinkForm]
     get: Callable[[Service, int], Comment | Insight]  # one of the service's, else 404
-    link: Callable  # actions.link_<kind>
-    unlink: Callable  # actions.unlink_<kind>
     fragment: str  # the panel htmx swaps in place
     # The messages (lazy): neither evidence nor item given; linked; linked before; unlinked.
     invalid: str
@@ -324,8 +322,6 @@ EVIDENCE = {
         kind="comment",
         form=CommentLinkForm,
         get=get_comment_of_service,
-        link=actions.link_comment,
-        unlink=actions.unlink_comment,
         fragment="backlog/_comment_items.html",
         invalid=gettext_lazy("Choose a comment and a backlog item."),
         added=gettext_lazy("The comment was added as evidence."),
@@ -336,8 +332,6 @@ EVIDENCE = {
         kind="insight",
         form=InsightLinkForm,
         get=get_insight_of_service,
-        link=actions.link_insight,
-        unlink=actions.unlink_insight,
         fragment="backlog/_insight_items.html",
         invalid=gettext_lazy("Choose an insight and a backlog item."),
         added=gettext_lazy("The insight was added as evidence."),
@@ -382,7 +376,7 @@ def link_evidence(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         if request.htmx:
             return HttpResponse(status=204, headers={"HX-Redirect": target})
         return redirect(target)
-    _link, created = evidence.link(item, source, request.user)
+    _link, created = actions.link_evidence(item, source, request.user)
     if request.htmx and request.POST.get("panel"):
         return _evidence_fragment(request, evidence, service, source)
     messages.success(request, str(evidence.added if created else evidence.already))
@@ -396,7 +390,7 @@ def evidence_remove(request: HttpRequest, pk: int, item_pk: int, source_pk: int,
     evidence = EVIDENCE[kind]
     item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
     source = evidence.get(item.service, source_pk)
-    evidence.unlink(item, source, request.user)
+    actions.unlink_evidence(item, source, request.user)
     if request.htmx and request.POST.get("panel"):
         return _evidence_fragment(request, evidence, item.service, source)
     messages.success(request, str(evidence.removed))

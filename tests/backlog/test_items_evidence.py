@@ -73,7 +73,7 @@ def test_an_insight_of_another_service_is_refused_with_404(client_as, service, i
 
 
 def test_viewer_cannot_add_or_remove_evidence(client_as, service, item, comments, insight):
-    actions.link_comment(item, comments[0], None)
+    actions.link_evidence(item, comments[0], None)
     client = client_as("viewer")
     assert client.post(link_comment_url(service), {"item": item.pk, "comment": comments[1].pk}).status_code == 403
     assert client.post(link_insight_url(service), {"item": item.pk, "insight": insight.pk}).status_code == 403
@@ -113,8 +113,8 @@ def test_the_insight_page_shows_and_links_items(client_as, service, item, insigh
 
 
 def test_evidence_is_visible_from_both_ends(service, item, comments, insight):
-    actions.link_comment(item, comments[0], None)
-    actions.link_insight(item, insight, None)
+    actions.link_evidence(item, comments[0], None)
+    actions.link_evidence(item, insight, None)
     assert items_for_comments([comments[0].pk, comments[1].pk]) == {comments[0].pk: [item]}
     assert items_for_insights([insight.pk]) == {insight.pk: [item]}
 

@@ -8,7 +8,6 @@ metric (kuulo.backlog.effect, the same comparison as the effect pages).
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -64,13 +63,7 @@ def checkpoint_report(plan: Plan, checkpoint: Checkpoint) -> Report:
 
 
 def effects_of(items: list[BacklogItem]) -> list[tuple[BacklogItem, Measurement]]:
-    """(item, measurement) of the done items that name a metric, one query per service."""
-    by_service: dict[int, list[BacklogItem]] = defaultdict(list)
-    for item in items:
-        if item.expected_metric_id:
-            by_service[item.service_id].append(item)
-    found = []
-    for service_items in by_service.values():
-        measured = item_effects(service_items)
-        found += [(item, measured[item.pk]) for item in service_items if item.pk in measured]
+    """(item, measurement) of the done items that name a metric, newest first."""
+    measured = item_effects(items)
+    found = [(item, measured[item.pk]) for item in items if item.pk in measured]
     return sorted(found, key=lambda pair: pair[0].done_at, reverse=True)

@@ -4,13 +4,13 @@ from django_tasks import task
 
 
 @task()
-def analyse_responses(response_ids: list[int]) -> int:
-    """Analyses the pending comments of these responses; the first time
+def analyse_pending() -> int:
+    """Analyses every pending comment (kuulo.comments.hooks enqueues this); the first time
     enough comments exist, finds the automatic themes too."""
     from kuulo.comments.analysis import store
     from kuulo.comments.models import ThemeSpace
 
-    analysed = store.analyse_comments(store.pending_comments().filter(response_id__in=response_ids))
+    analysed = store.analyse_comments(store.pending_comments())
     if analysed and not ThemeSpace.objects.exists() and store.analysed_rows_count() >= store.MIN_FOR_CLUSTERING:
         recluster_themes.enqueue()
     return analysed

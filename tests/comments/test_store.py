@@ -2,9 +2,11 @@
 themes, clustering and the staff actions on themes."""
 
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from kuulo.comments import actions
 from kuulo.comments.analysis import store
@@ -212,3 +214,56 @@ def test_counts_follow_new_and_reanalysed_comments(setup):
     store.analyse_comments(Comment.objects.all())
     theme.refresh_from_db()
     assert theme.comment_count == theme.comment_links.count() == 1
+
+
+@pytest.fixture
+def database_tasks(settings, monkeypatch):
+    """The production task backend, and a clock this test moves."""
+    from kuulo.comments import hooks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    clock = {"now": 1000.0}
+    monkeypatch.setattr(hooks.time, "monotonic", lambda: clock["now"])
+    monkeypatch.setattr(hooks, "_covered_until", 0.0)
+    return clock
+
+
+def test_busy_collection_enqueues_one_deferred_run_a_second(setup, database_tasks, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    before = timezone.now()
+    with django_capture_on_commit_callbacks(execute=True):
+        for index in range(3):
+            submit(*setup, text=f"Jono oli pitkä, kerta {index}.")
+    (run,) = DBTaskResult.objects.all()
+    assert run.task_path == "kuulo.comments.tasks.analyse_pending"
+    assert run.run_after >= before + timedelta(seconds=2)
+    assert Comment.objects.filter(analysed_at__isnull=True).count() == 3
+
+    database_tasks["now"] += 1.5  # the window has passed: the next comment enqueues another run
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(*setup, text="Palvelu oli nopeaa.")
+    assert DBTaskResult.objects.count() == 2
+
+    run.task.call()  # what the worker does once the run is due
+    assert not Comment.objects.filter(analysed_at__isnull=True).exists()
+
+
+def test_a_run_over_comments_another_run_analysed_writes_nothing(setup):
+    version, point, questions = setup
+    bulk_comments(version, point, questions, eval_items("waiting", "staff")[:20])
+    actions.create_rule_theme({"en": "Queueing"}, ["jono", "kö", "queue"])
+    stale = list(
+        Comment.objects.order_by("pk").values_list(
+            "pk", "text", "language", "response_id", "response__service_id", "analysed_at"
+        )
+    )
+    assert store.analyse_comments() == 20  # the other run
+    links = sorted(CommentTheme.objects.values_list("comment_id", "theme_id"))
+    counts = dict(Theme.objects.values_list("pk", "comment_count"))
+
+    written = store.analyse_chunk(stale, store.Rules(), store.Clustering(), timezone.now())
+
+    assert written == 0
+    assert sorted(CommentTheme.objects.values_list("comment_id", "theme_id")) == links
+    assert dict(Theme.objects.values_list("pk", "comment_count")) == counts

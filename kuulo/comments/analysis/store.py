@@ -220,8 +220,11 @@ def pending_comments():
     return Comment.objects.filter(analysed_at__isnull=True, response__status=Response.Status.ACCEPTED)
 
 
-def analyse_chunk(comments: list[tuple], rules: Rules, clustering: Clustering, now) -> None:
-    """comments: (id, text, survey language, response id, service id)."""
+def analyse_chunk(comments: list[tuple], rules: Rules, clustering: Clustering, now) -> int:
+    """comments: (id, text, survey language, response id, service id, analysed_at as read).
+
+    Writes only the comments nobody analysed (or deleted) since they were read, so two
+    runs over the same pending comments never both link them; returns how many it wrote."""
     analyses = analyse_texts([row[1] for row in comments], [row[2] for row in comments])
     scores = first_scores(row[3] for row in comments)
     results, links = [], []
@@ -236,9 +239,22 @@ def analyse_chunk(comments: list[tuple], rules: Rules, clustering: Clustering, n
         links.extend((comment_id, theme_id) for theme_id in matching)
         if auto_theme is not None:
             links.append((comment_id, auto_theme))
+    as_read = {row[0]: row[5] for row in comments}
     with transaction.atomic():
-        _write_results(results, now)
-        _replace_links([row[0] for row in comments], links, (Theme.Kind.RULE, Theme.Kind.AUTO))
+        # Locks the rows on PostgreSQL; SQLite's IMMEDIATE transactions already take the write lock.
+        current = (
+            Comment.objects.select_for_update()
+            .filter(pk__in=list(as_read))
+            .order_by("pk")
+            .values_list("pk", "analysed_at")
+        )
+        unchanged = {pk for pk, analysed_at in current if as_read[pk] == analysed_at}
+        results = [row for row in results if row[0] in unchanged]
+        links = [link for link in links if link[0] in unchanged]
+        if results:
+            _write_results(results, now)
+            _replace_links(sorted(unchanged), links, (Theme.Kind.RULE, Theme.Kind.AUTO))
+    return len(results)
 
 
 def analyse_comments(queryset=None, *, chunk: int = CHUNK, progress: Callable[[int], None] | None = None) -> int:
@@ -248,17 +264,18 @@ def analyse_comments(queryset=None, *, chunk: int = CHUNK, progress: Callable[[i
     queryset = pending_comments() if queryset is None else queryset
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     rules, clustering, now = Rules(), Clustering(), timezone.now()
+    analysed = 0
     for start in range(0, len(ids), chunk):
         part = ids[start : start + chunk]
         rows = list(
             Comment.objects.filter(pk__in=part)
             .order_by("pk")
-            .values_list("pk", "text", "language", "response_id", "response__service_id")
+            .values_list("pk", "text", "language", "response_id", "response__service_id", "analysed_at")
         )
-        analyse_chunk(rows, rules, clustering, now)
+        analysed += analyse_chunk(rows, rules, clustering, now)
         if progress:
             progress(len(rows))
-    return len(ids)
+    return analysed
 
 
 def analysed_rows(queryset=None):

@@ -4,6 +4,7 @@ a team member and a viewer, and an outsider who belongs to another service."""
 import os
 
 import pytest
+from django.core.cache import cache
 
 from kuulo.organisation.models import Role
 from tests.factories import AdminFactory, MembershipFactory, ServiceFactory, UserFactory
@@ -36,6 +37,8 @@ def _test_settings(settings, tmp_path):
     # Tasks run where they are enqueued, so a test sees their effect at once.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Rows of a rolled-back test may come back with the same ids; nothing cached may outlive its test.
+    cache.clear()
 
 
 @pytest.fixture

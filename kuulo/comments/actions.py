@@ -19,6 +19,7 @@ from django.db import transaction
 
 from kuulo.comments.analysis import store
 from kuulo.comments.analysis.themes import Space, features, has_concept, kmeans
+from kuulo.comments.hooks import comments_changed
 from kuulo.comments.models import CommentTheme, PraiseHiding, Theme, ThemeSpace, name_fields
 from kuulo.feedback.inserts import insert_rows
 from kuulo.feedback.models import Comment
@@ -62,8 +63,10 @@ def update_rule_theme(
     return theme
 
 
+@transaction.atomic
 def delete_theme(theme: Theme) -> None:
     theme.delete()
+    comments_changed()
 
 
 @transaction.atomic
@@ -96,6 +99,7 @@ def merge_themes(target: Theme, others: list[Theme]) -> Theme:
     )
     insert_rows(CommentTheme, ["comment_id", "theme_id"], [(pk, target.pk) for pk in moved])
     Theme.objects.filter(pk__in=[theme.pk for theme in others]).delete()
+    comments_changed()
     target.pinned = True
     _describe([target])
     return target
@@ -128,6 +132,7 @@ def split_theme(theme: Theme) -> list[Theme]:
     leaving = [row[0] for row, label in zip(rows, labels, strict=True) if label != keep]
     CommentTheme.objects.filter(theme=theme, comment_id__in=leaving).delete()
     insert_rows(CommentTheme, ["comment_id", "theme_id"], [(pk, other.pk) for pk in leaving])
+    comments_changed()
     _describe([theme, other])
     return [theme, other]
 

@@ -41,3 +41,10 @@ def _enqueue() -> None:
     # Due twice the window later, so a worker whose clock runs up to a window ahead still waits for
     # every comment this process commits before _covered_until.
     analyse_pending.using(run_after=timezone.now() + timedelta(seconds=2 * BATCH_SECONDS)).enqueue()
+
+
+def comments_changed() -> None:
+    """Tells the comments panel that its counts of past days are stale (in the caller's transaction)."""
+    from kuulo.comments.models import CountsVersion
+
+    CountsVersion.bump()

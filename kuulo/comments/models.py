@@ -161,3 +161,21 @@ class PraiseHiding(models.Model):
     comment = models.OneToOneField("feedback.Comment", on_delete=models.CASCADE, related_name="praise_hiding")
     hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     hidden_at = models.DateTimeField(auto_now_add=True)
+
+
+class CountsVersion(models.Model):
+    """One row, bumped whenever what the dashboard's comments panel counts changes for days
+    already past: comments analysed late, theme edits and reclustering, a discarded response.
+    The panel keeps its counts of past days in the cache under this version
+    (`kuulo.comments.queries.panel_counts`), so they are read once per change, not per view."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=1).update(version=models.F("version") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"version": 1})

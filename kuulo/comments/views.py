@@ -179,23 +179,23 @@ def dashboard_panel(request: HttpRequest, pk: int) -> HttpResponse:
     filters = PanelFilters(request.GET)
     data = filters.cleaned_data if filters.is_valid() else {}
     period = filters.period_value()
-    comments = queries.in_period(service, period)
     segment = {
         "response__channel": data.get("channel"),
         "response__language": data.get("language"),
         "response__customer_group": data.get("customer_group"),
     }
-    comments = comments.filter(**{name: value for name, value in segment.items() if value})
+    segment = {name: value for name, value in segment.items() if value}
+    comments = queries.in_period(service, period).filter(**segment)
     latest = list(queries.with_details(comments).order_by(*queries.NEWEST_FIRST)[:PANEL_SIZE])
     decorate(latest)
-    counts = queries.sentiment_counts(comments)
+    counts, themes = queries.panel_counts(service, period, segment)
     link = {"period": data.get("period", "")} | ({"channel": data["channel"]} if data.get("channel") else {})
     context = {
         "service": service,
         "latest": latest,
         "counts": counts,
         "total": sum(row["count"] for row in counts),
-        "themes": queries.top_themes(comments),
+        "themes": themes,
         "period": period,
         "link_query": "&".join(f"{name}={value}" for name, value in link.items() if value),
         "can_review": False,

@@ -6,7 +6,7 @@ from contextlib import nullcontext
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from kuulo.comments.hooks import analyse_after_commit
+from kuulo.comments.hooks import analyse_after_commit, comments_changed
 from kuulo.feedback import rollups
 from kuulo.feedback.inserts import adapt_datetime, insert_response_postgres, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
@@ -162,6 +162,7 @@ def accept_suspect(response: Response) -> None:
     counts = rollups.counts_from_answers(Response.objects.filter(pk=response.pk))
     rollups.add(counts, responses=Counter([rollups.response_key(response)]))
     if response.comments.exists():
+        comments_changed()
         analyse_after_commit([response.pk])
 
 
@@ -173,3 +174,5 @@ def discard_suspect(response: Response) -> None:
         rollups.add(counts, sign=-1, responses=Counter([rollups.response_key(response)]))
     response.status = Response.Status.DISCARDED
     response.save(update_fields=["status"])
+    if response.comments.exists():
+        comments_changed()

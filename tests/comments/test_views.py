@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kuulo.comments.models import CommentReview, Theme
-from kuulo.feedback.models import Response
+from kuulo.feedback.models import Comment, Response
 from kuulo.organisation.models import Role
 from tests.comments.pages import auto_theme, make_comment, rule_theme
 from tests.factories import MembershipFactory, ServiceFactory
@@ -354,6 +354,37 @@ def test_the_panel_follows_the_dashboard_filters(client_as, service):
     assert texts(language="sv") == ["ruotsiksi"]
     assert set(texts(period="365")) == {"puhelin", "verkko", "ruotsiksi", "vanha"}
     assert client.get(panel_url(service, period="bogus")).status_code == 200  # the dashboard reports its own errors
+
+
+def test_the_panel_keeps_up_with_every_change_to_past_days(client_as, service):
+    from kuulo.comments import actions
+    from kuulo.comments.analysis import store
+    from kuulo.feedback.actions import discard_suspect
+
+    queue, form = auto_theme(service, "Jonotus"), auto_theme(service, "Lomake")
+    complaints = [
+        make_comment(service, f"jono {n}", sentiment="negative", score=20, themes=[queue], days_ago=3) for n in range(3)
+    ]
+    make_comment(service, "lomake", sentiment="neutral", themes=[form], days_ago=4)
+    late = make_comment(service, "Kiitos, todella hyvää palvelua!", sentiment="", days_ago=5)
+    client = client_as("viewer")
+
+    def panel():
+        context = client.get(panel_url(service)).context
+        counts = {row["sentiment"]: row["count"] for row in context["counts"]}
+        return counts, [(theme.pk, n) for theme, n in context["themes"]]
+
+    assert panel() == ({"positive": 0, "neutral": 1, "negative": 3, "": 1}, [(queue.pk, 3), (form.pk, 1)])
+    make_comment(service, "jono tänään", sentiment="negative", themes=[queue], days_ago=0)  # today: at once
+    assert panel() == ({"positive": 0, "neutral": 1, "negative": 4, "": 1}, [(queue.pk, 4), (form.pk, 1)])
+    discard_suspect(complaints[0].response)
+    assert panel()[0]["negative"] == 3
+    store.analyse_comments(Comment.objects.filter(pk=late.pk))  # analysed days after it was written
+    assert panel()[0] == {"positive": 1, "neutral": 1, "negative": 3, "": 0}
+    actions.merge_themes(queue, [form])
+    assert panel()[1] == [(queue.pk, 4)]
+    actions.delete_theme(queue)
+    assert panel()[1] == []
 
 
 def test_the_dashboard_loads_the_panel(client_as, service):

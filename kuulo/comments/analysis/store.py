@@ -11,6 +11,7 @@ staff have named, merged or split (see `kuulo.comments.actions`).
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import cache
 
 import numpy as np
@@ -33,6 +34,7 @@ from kuulo.comments.analysis.themes import (
     rule_matches,
     top_terms,
 )
+from kuulo.comments.hooks import comments_changed
 from kuulo.comments.models import CommentTheme, Theme, ThemeSpace
 from kuulo.feedback.inserts import adapt_datetime, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
@@ -254,6 +256,9 @@ def analyse_chunk(comments: list[tuple], rules: Rules, clustering: Clustering, n
         if results:
             _write_results(results, now)
             _replace_links(sorted(unchanged), links, (Theme.Kind.RULE, Theme.Kind.AUTO))
+            today = datetime.combine(timezone.localdate(), datetime.min.time(), tzinfo=timezone.get_current_timezone())
+            if Comment.objects.filter(pk__in=unchanged, responded_at__lt=today).exists():
+                comments_changed()  # the panel's counts of today are not cached; of earlier days they are
     return len(results)
 
 
@@ -303,6 +308,7 @@ def apply_rule(theme: Theme) -> int:
         CommentTheme.objects.filter(theme=theme).delete()
         insert_rows(CommentTheme, ["comment_id", "theme_id"], links)
         Theme.objects.filter(pk=theme.pk).update(comment_count=len(links))
+        comments_changed()
     theme.comment_count = len(links)
     return len(links)
 
@@ -394,6 +400,7 @@ def recluster(*, k: int | None = None, seed: int = 0) -> list[Theme]:
         insert_rows(CommentTheme, ["comment_id", "theme_id"], links)
         ThemeSpace.objects.all().delete()
         ThemeSpace.objects.create(vocabulary=space.vocabulary, idf=space.idf, comments=len(usable))
+        comments_changed()
     recluster.last_seconds = time.perf_counter() - started
     return kept
 

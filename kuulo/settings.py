@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "kuulo.insights",
     "kuulo.exports",
     "kuulo.backlog",
+    "kuulo.board",
+    "kuulo.effects",
     "kuulo.plans",
     "kuulo.integrations",
     "kuulo.notifications",

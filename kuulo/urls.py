@@ -8,7 +8,7 @@ admin.site.site_title = "Kuulo"
 
 urlpatterns = [
     # Customer-facing endpoints first: the widget's are the busiest URLs.
-    path("", include("kuulo.surveys.public_urls")),
+    path("", include("kuulo.feedback.public.urls")),
     path("admin/", admin.site.urls),
     path("healthz", lib_views.health, name="health"),
     path("", include("kuulo.accounts.urls")),
@@ -22,6 +22,8 @@ urlpatterns = [
     path("", include("kuulo.insights.urls")),
     path("", include("kuulo.exports.urls")),
     path("", include("kuulo.backlog.urls")),
+    path("", include("kuulo.board.urls")),
+    path("", include("kuulo.effects.urls")),
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),

@@ -85,23 +85,23 @@ STAFF_PAGES = {
     "backlog:item_edit": (backlog_pages.item_args, CONTRIBUTORS),
     "backlog:item_delete": (backlog_pages.item_args, MANAGERS),
     # --- backlog: board, follow-up, roadmap and retrospectives ---
-    "backlog:board": (board_pages.board_args, MEMBERS),
-    "backlog:board_limits": (lambda s: [s.pk], MANAGERS),
-    "backlog:follow_up": (board_pages.board_args, MEMBERS),
-    "backlog:follow_up_organisation": (board_pages.everyone_with_work, EVERYONE),
-    "backlog:roadmap": (board_pages.board_args, MEMBERS),
-    "backlog:roadmap_organisation": (board_pages.everyone_with_work, EVERYONE),
-    "backlog:retro_list": (board_pages.service_with_retro, MEMBERS),
-    "backlog:retro_create": (lambda s: [s.pk], CONTRIBUTORS),
-    "backlog:retro_detail": (board_pages.retro_args, MEMBERS),
+    "board:board": (board_pages.board_args, MEMBERS),
+    "board:board_limits": (lambda s: [s.pk], MANAGERS),
+    "board:follow_up": (board_pages.board_args, MEMBERS),
+    "board:follow_up_organisation": (board_pages.everyone_with_work, EVERYONE),
+    "board:roadmap": (board_pages.board_args, MEMBERS),
+    "board:roadmap_organisation": (board_pages.everyone_with_work, EVERYONE),
+    "board:retro_list": (board_pages.service_with_retro, MEMBERS),
+    "board:retro_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "board:retro_detail": (board_pages.retro_args, MEMBERS),
     # --- backlog: effects and experiments ---
-    "backlog:effect_list": (effect_pages.service_with_effects, MEMBERS),
-    "backlog:item_effect": (effect_pages.item_effect_args, MEMBERS),
-    "backlog:experiment_list": (effect_pages.service_with_experiment, MEMBERS),
-    "backlog:experiment_create": (lambda s: [s.pk], CONTRIBUTORS),
-    "backlog:experiment_detail": (effect_pages.experiment_args, MEMBERS),
-    "backlog:experiment_edit": (effect_pages.experiment_args, CONTRIBUTORS),
-    "backlog:experiment_decision": (effect_pages.experiment_args, MANAGERS),
+    "effects:effect_list": (effect_pages.service_with_effects, MEMBERS),
+    "effects:item_effect": (effect_pages.item_effect_args, MEMBERS),
+    "effects:experiment_list": (effect_pages.service_with_experiment, MEMBERS),
+    "effects:experiment_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "effects:experiment_detail": (effect_pages.experiment_args, MEMBERS),
+    "effects:experiment_edit": (effect_pages.experiment_args, CONTRIBUTORS),
+    "effects:experiment_decision": (effect_pages.experiment_args, MANAGERS),
     # --- plans: development plans, goals, actions, checkpoints and reports ---
     "plans:plan_list": (plan_pages.everyone_with_plan, EVERYONE),
     "plans:unit_plans": (plan_pages.unit_with_plan, MEMBERS),
@@ -130,7 +130,7 @@ STAFF_PAGES = {
     "surveys:survey_create": (lambda s: [s.pk], MANAGERS),
     "surveys:survey_detail": (survey_args.survey_pk, MEMBERS),
     "surveys:version_edit": (survey_args.draft_version_pk, MANAGERS),
-    "surveys:version_preview": (survey_args.draft_version_pk, MEMBERS),
+    "public:version_preview": (survey_args.draft_version_pk, MEMBERS),
     "surveys:point_create": (survey_args.survey_pk, MANAGERS),
     "surveys:point_edit": (survey_args.point_pk, MANAGERS),
     # --- feedback: review queue and imports ---
@@ -163,7 +163,7 @@ PUBLIC_PAGES = {
     "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:widget_demo": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.widget_key(s),
     # --- backlog: the public "you said, we did" page ---
-    "backlog:we_did": effect_pages.we_did_args,
+    "effects:we_did": effect_pages.we_did_args,
 }
 
 # URL patterns that are not pages, with the reason.
@@ -209,11 +209,11 @@ NOT_PAGES = {
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- backlog: effect and quote actions ---
-    "backlog:item_verify": "POST only; redirects to the effects; tested in tests/backlog/test_effect.py",
-    "backlog:quote_approval": "POST only; the approval fragment (htmx) or a redirect; tests/backlog/test_we_did.py",
+    "effects:item_verify": "POST only; redirects to the effects; tested in tests/backlog/test_effect.py",
+    "effects:quote_approval": "POST only; the approval fragment (htmx) or a redirect; tests/backlog/test_we_did.py",
     # --- backlog: board and roadmap actions ---
-    "backlog:board_move": "POST only; the board fragment (htmx) or a redirect; tested in tests/backlog/test_board.py",
-    "backlog:roadmap_schedule": "POST only; the roadmap fragment (htmx) or a redirect; tests/backlog/test_roadmap.py",
+    "board:board_move": "POST only; the board fragment (htmx) or a redirect; tested in tests/backlog/test_board.py",
+    "board:roadmap_schedule": "POST only; the roadmap fragment (htmx) or a redirect; tests/backlog/test_roadmap.py",
     # --- plans: actions, the calendar feed and the PDF ---
     "plans:goal_delete": "POST only; redirects to the plan; tested in tests/plans/test_plans.py",
     "plans:feed_rotate": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",

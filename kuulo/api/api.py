@@ -19,13 +19,13 @@ from ninja.security import HttpBearer, django_auth
 
 from kuulo.api import ingestion
 from kuulo.api.aggregates import router as aggregates_router
+from kuulo.api.effects import router as effects_router
 from kuulo.api.errors import Refusal
+from kuulo.api.items import router as backlog_items_router
 from kuulo.api.models import ApiToken
 from kuulo.api.records import router as records_router
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
 from kuulo.api.scores import router as scores_router
-from kuulo.backlog.effect_api import router as effects_router
-from kuulo.backlog.item_api import router as backlog_items_router
 from kuulo.feedback import actions
 from kuulo.feedback.submissions import SubmissionError, questions_of
 from kuulo.surveys.models import CollectionPoint, Question, SurveyVersion

@@ -15,6 +15,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from kuulo.backlog import hooks, notices
 from kuulo.backlog.models import BacklogItem, ItemChange, ItemComment, ItemInsight
 from kuulo.feedback.models import Comment
 from kuulo.insights.actions import tags_named
@@ -116,15 +117,19 @@ def create_item(
         link_evidence(item, evidence, user, record=False)
     if position is not None:
         set_rank(item, user, position, record=False)
+    notices.item_created(item, user)
     return item
 
 
 @transaction.atomic
-def update_item(item: BacklogItem, user, *, tags: list[str] | None = None, **fields) -> list[ItemChange]:
+def update_item(
+    item: BacklogItem, user, *, tags: list[str] | None = None, origin: str = "kuulo", **fields
+) -> list[ItemChange]:
     """Changes the given fields (any of EDITABLE_FIELDS) and `tags` (names; None leaves them).
 
     Writes an ItemChange per changed field and returns them; unchanged values
-    write nothing. A status change keeps `done_at` in step (see change_status).
+    write nothing. A status change keeps `done_at` in step (see change_status);
+    `origin` is where the change came from (see hooks.status_changed).
     """
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -155,14 +160,22 @@ def update_item(item: BacklogItem, user, *, tags: list[str] | None = None, **fie
             changes.append(change)
             if not changed_fields:
                 item.save(update_fields=["updated_at"])
+    changed = {change.field for change in changes}
+    if "assignee" in changed and item.assignee_id:
+        notices.assignee_changed(item, user)
+    if "status" in changed:
+        hooks.status_changed(item, origin)
     return changes
 
 
 @transaction.atomic
-def change_status(item: BacklogItem, user, status: str, *, done_on: datetime.date | None = None) -> ItemChange | None:
+def change_status(
+    item: BacklogItem, user, status: str, *, done_on: datetime.date | None = None, origin: str = "kuulo"
+) -> ItemChange | None:
     """Moves the item to `status`. Done or verified sets `done_at` (today, or `done_on`,
     keeping an earlier date when going from done to verified); reopening or dismissing clears it.
-    Returns the history row, or None when the status did not change."""
+    Returns the history row, or None when the status did not change. `origin` is where the
+    change came from (see hooks.status_changed)."""
     status = BacklogItem.Status(status)
     old = item.status
     done_at = _done_at_for(item, status, done_on)
@@ -170,7 +183,10 @@ def change_status(item: BacklogItem, user, status: str, *, done_on: datetime.dat
         return None
     item.status, item.done_at = status, done_at
     item.save(update_fields=["status", "done_at", "updated_at"])
-    return _record(item, user, "status", old, status)
+    change = _record(item, user, "status", old, status)
+    if change:
+        hooks.status_changed(item, origin)
+    return change
 
 
 @transaction.atomic

@@ -1,4 +1,4 @@
-"""Decide and act: the product owner's backlog, retrospectives and experiments.
+"""Decide: the product owner's backlog of a service.
 
 A backlog item links to its evidence (comments, insights) through typed
 tables, names the effect it should have (a metric, a direction, a target) and
@@ -80,7 +80,7 @@ class BacklogItem(models.Model):
     planned_month = models.DateField(_("planned month"), null=True, blank=True)
     done_at = models.DateField(_("done on"), null=True, blank=True)
     retro = models.ForeignKey(
-        "Retro",
+        "board.Retro",
         verbose_name=_("retrospective"),
         on_delete=models.SET_NULL,
         null=True,
@@ -149,71 +149,3 @@ class ItemInsight(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "insight"], name="one_link_per_item_insight")]
-
-
-class Retro(models.Model):
-    """A retrospective of a service's team. Its actions are backlog items (BacklogItem.retro)."""
-
-    service = models.ForeignKey(
-        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="retros"
-    )
-    held_on = models.DateField(_("date"))
-    went_well = models.TextField(_("what went well"), blank=True)
-    to_improve = models.TextField(_("what to improve"), blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("retrospective")
-        verbose_name_plural = _("retrospectives")
-        ordering = ["-held_on", "-id"]
-
-
-class Experiment(models.Model):
-    class Decision(models.TextChoices):
-        CONTINUE = "continue", _("Continue")
-        CHANGE = "change", _("Change")
-        STOP = "stop", _("Stop")
-
-    service = models.ForeignKey(
-        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="experiments"
-    )
-    title = models.CharField(_("title"), max_length=200)
-    hypothesis = models.TextField(_("hypothesis"), help_text=_("We believe that … will … because …"))
-    change = models.TextField(_("what is tried"))
-    metric = models.ForeignKey("metrics.Metric", verbose_name=_("metric"), on_delete=models.PROTECT, related_name="+")
-    direction = models.CharField(_("direction"), max_length=4, choices=Direction.choices, default=Direction.UP)
-    minimum_change = models.FloatField(
-        _("smallest change that counts"),
-        help_text=_("Success when the metric moves at least this much in the direction, and significantly."),
-    )
-    starts_on = models.DateField(_("start"))
-    ends_on = models.DateField(_("end"))
-    decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices, blank=True)
-    learning = models.TextField(_("what we learned"), blank=True)
-    items = models.ManyToManyField(BacklogItem, verbose_name=_("backlog items"), blank=True, related_name="experiments")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("experiment")
-        verbose_name_plural = _("experiments")
-        ordering = ["-starts_on", "-id"]
-
-    def __str__(self) -> str:
-        return self.title
-
-
-class WipLimit(models.Model):
-    """The most items a board column of a service may hold; set by the product owner."""
-
-    service = models.ForeignKey(
-        "organisation.Service", verbose_name=_("service"), on_delete=models.CASCADE, related_name="wip_limits"
-    )
-    status = models.CharField(_("column"), max_length=12, choices=BacklogItem.Status.choices)
-    limit = models.PositiveSmallIntegerField(_("limit on work in progress"))
-
-    class Meta:
-        verbose_name = _("limit on work in progress")
-        verbose_name_plural = _("limits on work in progress")
-        constraints = [models.UniqueConstraint(fields=["service", "status"], name="one_wip_limit_per_column")]

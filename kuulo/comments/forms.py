@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.comments.models import NAME_LENGTH, Theme
-from kuulo.dashboards.figures import Period
 from kuulo.feedback.models import Sentiment
+from kuulo.lib.periods import Period
 from kuulo.lib.translated import LANGUAGE_CODES
 from kuulo.organisation.models import Channel
 

@@ -23,10 +23,9 @@ from kuulo.comments.analysis.lemmas import LANGUAGES, lemma
 from kuulo.comments.analysis.sentiment import disagrees as sentiment_disagrees
 from kuulo.comments.forms import HIGH_SCORE, SCORE_BANDS, Cursor, period_bounds
 from kuulo.comments.models import CommentTheme, CountsVersion, Theme
-from kuulo.dashboards import charts
-from kuulo.dashboards.figures import Period
-from kuulo.dashboards.service_figures import bucket_label, buckets
 from kuulo.feedback.models import Comment, Response, Sentiment
+from kuulo.lib import charts
+from kuulo.lib.periods import Period, bucket_label, buckets
 from kuulo.metrics.scoring import Score
 
 PAGE_SIZE = 25

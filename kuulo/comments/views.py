@@ -16,9 +16,9 @@ from kuulo.backlog.queries import items_for_comments
 from kuulo.comments import actions, queries
 from kuulo.comments.forms import HIGH_SCORE, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
-from kuulo.dashboards.figures import Period
 from kuulo.feedback.models import Comment, Response, Sentiment
 from kuulo.lib.exports import csv_response
+from kuulo.lib.periods import Period
 from kuulo.lib.translated import active_language
 from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
 from kuulo.organisation.models import Role

@@ -9,29 +9,17 @@ scoring module.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db.models import Sum
 
 from kuulo.feedback import rollups
+from kuulo.lib.periods import Period
 from kuulo.metrics.models import Metric, Target
 from kuulo.metrics.scoring import Score
 
 # Shown as columns of the overview when they have answers, in this order.
 CORE_METRICS = ["csat", "nps", "ces", "trust", "ease", "effectiveness", "umux_lite"]
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def previous(self) -> "Period":
-        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,18 @@ suppression below the minimum n applies.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.db.models import F, Sum, Value
 from django.db.models.functions import TruncMonth, TruncWeek
-from django.utils import formats
 from django.utils.translation import gettext as _
 
-from kuulo.dashboards import charts
-from kuulo.dashboards.figures import Period, Segment, targets_in_force
-from kuulo.dashboards.templatetags.figures import figure
+from kuulo.dashboards.figures import Segment, targets_in_force
 from kuulo.feedback import rollups
 from kuulo.feedback.models import DailyResponseCount, DisplayCount
+from kuulo.lib import charts
+from kuulo.lib.periods import Period, bucket_label, buckets
+from kuulo.lib.templatetags.figures import figure
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Channel
 from kuulo.surveys.models import CollectionPoint
@@ -46,25 +46,6 @@ class ResponseRate:
     @property
     def percent(self) -> float | None:
         return self.responses * 100 / self.displays if self.displays else None
-
-
-def buckets(period: Period, grain: str) -> list[date]:
-    """The first day of every week (Monday) or month that touches the period."""
-    if grain == "week":
-        first = period.start - timedelta(days=period.start.weekday())
-        return [first + timedelta(weeks=n) for n in range((period.end - first).days // 7 + 1)]
-    found, day = [], period.start.replace(day=1)
-    while day <= period.end:
-        found.append(day)
-        day = (day + timedelta(days=32)).replace(day=1)
-    return found
-
-
-def bucket_label(start: date, grain: str) -> str:
-    if grain == "week":
-        year, week, _weekday = start.isocalendar()
-        return _("Week %(week)s, %(year)s") % {"week": week, "year": year}
-    return formats.date_format(start, "YEAR_MONTH_FORMAT")
 
 
 def _as_date(value) -> date:

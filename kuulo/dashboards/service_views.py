@@ -10,9 +10,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.vary import vary_on_headers
 
-from kuulo.backlog import effect
-from kuulo.dashboards import charts, service_figures
-from kuulo.dashboards.figures import Period, Segment
+from kuulo.dashboards import service_figures
+from kuulo.dashboards.figures import Segment
+from kuulo.effects import effect
+from kuulo.lib import charts
+from kuulo.lib.periods import Period
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Channel
 

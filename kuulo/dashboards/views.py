@@ -4,10 +4,11 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
-from kuulo.dashboards import charts, figures
+from kuulo.dashboards import figures
 from kuulo.dashboards.forms import CompareFilters, OverviewFilters
-from kuulo.dashboards.templatetags.figures import figure
+from kuulo.lib import charts
 from kuulo.lib.exports import csv_response
+from kuulo.lib.templatetags.figures import figure
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.forms import descendant_ids
 

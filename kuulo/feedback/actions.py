@@ -6,8 +6,8 @@ from contextlib import nullcontext
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from kuulo.comments.hooks import analyse_after_commit, comments_changed
 from kuulo.feedback import rollups
+from kuulo.feedback.hooks import comments_changed, comments_stored
 from kuulo.feedback.inserts import adapt_datetime, insert_response_postgres, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.feedback.redaction import redact
@@ -118,7 +118,7 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
             with transaction.atomic():
                 _insert([response], lambda stored: _children(stored, version, submission))
         if submission.comments and response.status == Response.Status.ACCEPTED:
-            analyse_after_commit([response.pk])
+            comments_stored([response.pk])
         return response, True
     except IntegrityError:
         existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()
@@ -147,7 +147,7 @@ def record_many(point: CollectionPoint, version: SurveyVersion, submissions: lis
     with transaction.atomic():
         _insert(responses, lambda stored: _children(stored, version, by_response[id(stored)]))
     accepted = Response.Status.ACCEPTED
-    analyse_after_commit([r.pk for r in responses if by_response[id(r)].comments and r.status == accepted])
+    comments_stored([r.pk for r in responses if by_response[id(r)].comments and r.status == accepted])
     return len(fresh), len(submissions) - len(fresh)
 
 
@@ -163,7 +163,7 @@ def accept_suspect(response: Response) -> None:
     rollups.add(counts, responses=Counter([rollups.response_key(response)]))
     if response.comments.exists():
         comments_changed()
-        analyse_after_commit([response.pk])
+        comments_stored([response.pk])
 
 
 @transaction.atomic

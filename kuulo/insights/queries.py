@@ -11,9 +11,10 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from kuulo.dashboards.figures import Period, Segment, histograms
+from kuulo.dashboards.figures import Segment, histograms
 from kuulo.feedback.models import Comment
 from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence
+from kuulo.lib.periods import Period
 from kuulo.metrics.scoring import Score
 from kuulo.organisation.access import role_on
 from kuulo.organisation.models import Role, Service

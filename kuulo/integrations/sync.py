@@ -7,7 +7,8 @@ Direction rule: the last change wins, and neither side echoes the other.
 - `sync_service` reads the statuses of the linked issues. Where Jira's status
   differs from the one last seen, someone changed it in Jira: the item moves
   through the backlog's change_status, recorded as made by the user "Jira".
-  Those changes are not sent back (see signals), which stops any ping-pong.
+  with origin "jira"; kuulo.integrations.hooks sends no such change back, which
+  stops any ping-pong.
 - Where Jira's status is unchanged but the item's differs (a transition that
   failed earlier), the sync tries the transition again.
 Statuses are compared by meaning: idea counts as ready and verified as done,
@@ -171,7 +172,7 @@ def sync_service(config: JiraConfig) -> SyncResult:
         item = link.item
         if status["name"] != link.last_status:
             if wanted and not same_meaning(item.status, wanted):
-                actions.change_status(item, who, wanted)
+                actions.change_status(item, who, wanted, origin="jira")
                 result.moved.append(key)
             _seen(link, status["name"])
         elif wanted and not same_meaning(item.status, wanted):

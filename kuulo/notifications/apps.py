@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "kuulo.notifications"
     verbose_name = _("Notifications")
-
-    def ready(self) -> None:
-        from kuulo.notifications import signals  # noqa: F401

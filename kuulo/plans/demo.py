@@ -22,7 +22,7 @@ from kuulo.plans.models import Checkpoint, Goal, Plan
 
 TITLE = "Asumisen tukien kehityssuunnitelma 2026–2027"
 UNIT = "Housing Support"
-# The backlog's own demo items (kuulo.backlog.demo and board_demo) that serve the plan.
+# The backlog's own demo items (kuulo.demo.backlog and board_demo) that serve the plan.
 ACTIONS = {
     "housing-allowance-online": [
         "Asumistuen hakulomakkeen uudistus",

@@ -16,13 +16,13 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kuulo.backlog.board_queries import mark_late
 from kuulo.backlog.models import BacklogItem
-from kuulo.dashboards import charts
-from kuulo.dashboards.figures import Period, Segment, histograms
-from kuulo.dashboards.service_figures import bucket_label, buckets
-from kuulo.dashboards.templatetags.figures import figure
+from kuulo.board.queries import mark_late
+from kuulo.dashboards.figures import Segment, histograms
 from kuulo.feedback import rollups
+from kuulo.lib import charts
+from kuulo.lib.periods import Period, bucket_label, buckets
+from kuulo.lib.templatetags.figures import figure
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import MIN_N, Score
 from kuulo.organisation.forms import descendant_ids

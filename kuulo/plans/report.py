@@ -4,7 +4,7 @@ As of the checkpoint's day (or today, while it lies ahead): each goal's
 current value against its target (kuulo.plans.queries), the actions done since
 the previous checkpoint (or since the plan's start, at the first one), the
 late ones, the trends, and the measured effect of done items that name a
-metric (kuulo.backlog.effect, the same comparison as the effect pages).
+metric (kuulo.effects.effect, the same comparison as the effect pages).
 """
 
 import datetime
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from kuulo.backlog.effect import Measurement, item_effects
 from kuulo.backlog.models import BacklogItem
+from kuulo.effects.effect import Measurement, item_effects
 from kuulo.plans.models import Checkpoint, Plan
 from kuulo.plans.queries import CURRENT_DAYS, GoalFigure, goal_figures, plan_actions
 

@@ -1,6 +1,6 @@
 """Forms of the survey builder and of collection points (staff side).
 
-The customer-facing survey form lives in kuulo/surveys/public/.
+The customer-facing survey form lives in kuulo/feedback/public/.
 """
 
 import re

@@ -12,7 +12,6 @@ urlpatterns = [
     path("surveys/<int:pk>/points/new/", points.point_create, name="point_create"),
     path("surveys/points/<int:pk>/edit/", points.point_edit, name="point_edit"),
     path("surveys/versions/<int:pk>/edit/", builder.version_edit, name="version_edit"),
-    path("surveys/versions/<int:pk>/preview/", builder.version_preview, name="version_preview"),
     path("surveys/versions/<int:pk>/publish/", builder.version_publish, name="version_publish"),
     path("surveys/versions/<int:pk>/questions/metric/", builder.question_add_metric, name="question_add_metric"),
     path("surveys/versions/<int:pk>/questions/open/", builder.question_add_open, name="question_add_open"),

@@ -5,8 +5,9 @@ import datetime
 from django.utils import timezone
 
 from kuulo.backlog import actions
-from kuulo.backlog.models import BacklogItem, Retro, WipLimit
-from kuulo.backlog.retro_views import create_retro
+from kuulo.backlog.models import BacklogItem
+from kuulo.board.models import Retro, WipLimit
+from kuulo.board.retro_views import create_retro
 
 Status = BacklogItem.Status
 

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from kuulo.backlog.models import BacklogItem, Experiment, ItemComment
+from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.effects.models import Experiment
 from kuulo.metrics.models import Metric
 from tests.backlog.effect_data import answer, csat_survey
 from tests.insights.pages import answered

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kuulo.backlog import actions
-from kuulo.backlog.models import BacklogItem, ItemChange, WipLimit
+from kuulo.backlog.models import BacklogItem, ItemChange
+from kuulo.board.models import WipLimit
 from tests.backlog.board_pages import team_work
 from tests.factories import MembershipFactory, ServiceFactory, UnitFactory
 
@@ -16,11 +17,11 @@ Status = BacklogItem.Status
 
 
 def board_url(service) -> str:
-    return reverse("backlog:board", args=[service.pk])
+    return reverse("board:board", args=[service.pk])
 
 
 def move_url(item) -> str:
-    return reverse("backlog:board_move", args=[item.service_id, item.pk])
+    return reverse("board:board_move", args=[item.service_id, item.pk])
 
 
 def test_board_shows_columns_in_rank_order_with_late_blocked_and_limits(client_as, service):
@@ -84,7 +85,7 @@ def test_viewers_and_outsiders_cannot_move_cards(client_as, service, role, statu
 
 def test_a_card_of_another_service_is_not_found(client_as, service):
     other = actions.create_item(ServiceFactory(), None, title="muu")
-    url = reverse("backlog:board_move", args=[service.pk, other.pk])
+    url = reverse("board:board_move", args=[service.pk, other.pk])
     assert client_as("team_member").post(url, {"status": Status.READY}).status_code == 404
 
 
@@ -94,7 +95,7 @@ def test_moving_needs_post(client_as, service):
 
 
 def test_the_product_owner_sets_and_clears_limits(client_as, service):
-    url = reverse("backlog:board_limits", args=[service.pk])
+    url = reverse("board:board_limits", args=[service.pk])
     client = client_as("product_owner")
     response = client.post(url, {"ready": "3", "in_progress": "2", "idea": "", "done": ""})
     assert response.status_code == 302
@@ -110,7 +111,7 @@ def test_the_product_owner_sets_and_clears_limits(client_as, service):
 
 
 def test_a_team_member_cannot_set_limits(client_as, service):
-    url = reverse("backlog:board_limits", args=[service.pk])
+    url = reverse("board:board_limits", args=[service.pk])
     assert client_as("team_member").post(url, {"ready": "3"}).status_code == 403
     assert not WipLimit.objects.exists()
 
@@ -119,7 +120,7 @@ def test_a_team_member_cannot_set_limits(client_as, service):
 
 
 def follow_up_url(service, week: str | None = None) -> str:
-    url = reverse("backlog:follow_up", args=[service.pk])
+    url = reverse("board:follow_up", args=[service.pk])
     return f"{url}?week={week}" if week else url
 
 
@@ -165,7 +166,7 @@ def test_the_follow_up_starts_at_this_week(client_as, service):
 @pytest.mark.parametrize("week", ["2026-W60", "2026-47", "next", "1999-W10", "2026-W00"])
 def test_a_bad_week_is_a_bad_request(client_as, service, week):
     assert client_as("viewer").get(follow_up_url(service, week)).status_code == 400
-    url = reverse("backlog:follow_up_organisation") + f"?week={week}"
+    url = reverse("board:follow_up_organisation") + f"?week={week}"
     assert client_as("viewer").get(url).status_code == 400
 
 
@@ -178,7 +179,7 @@ def test_the_organisation_follow_up_shows_only_visible_services_and_filters_by_u
     MembershipFactory(service=elsewhere, user=viewer, role="viewer")
     actions.create_item(elsewhere, None, title="Toisen yksikön työ", blocked_reason="odottaa")
     client = client_as("viewer")
-    url = reverse("backlog:follow_up_organisation")
+    url = reverse("board:follow_up_organisation")
     page = client.get(url).content.decode()
     assert "Odottaa tietohallintoa" in page and "Toisen yksikön työ" in page and "Salainen" not in page
     page = client.get(f"{url}?unit={unit.pk}").content.decode()
@@ -195,7 +196,7 @@ def _queries(client, url) -> int:
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("url_name", ["backlog:follow_up_organisation", "backlog:roadmap_organisation"])
+@pytest.mark.parametrize("url_name", ["board:follow_up_organisation", "board:roadmap_organisation"])
 def test_the_organisation_views_read_in_a_fixed_number_of_queries(client_as, service, url_name):
     team_work(service)
     client = client_as("admin")

@@ -2,9 +2,10 @@ import datetime
 
 from django.utils import timezone
 
-from kuulo.backlog import board_queries
-from kuulo.backlog.board_demo import RETRO, WORK, load_demo_board
-from kuulo.backlog.models import BacklogItem, ItemChange, Retro
+from kuulo.backlog.models import BacklogItem, ItemChange
+from kuulo.board import queries as board_queries
+from kuulo.board.models import Retro
+from kuulo.demo.board import RETRO, WORK, load_demo_board
 from kuulo.demo.organisation import load_organisation
 from kuulo.organisation.models import Service
 

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.backlog import effect
 from kuulo.backlog.models import BacklogItem
+from kuulo.effects import effect
 from kuulo.metrics.models import Metric
 from tests.backlog.effect_data import answer, csat_survey
 
@@ -138,7 +138,7 @@ def test_the_effect_page_shows_the_verdict_the_figures_and_both_charts(client_as
     answered_around(service, done_at, LOW, HIGH)
     item = done_item(service, done_at)
 
-    response = client_as("viewer").get(reverse("backlog:item_effect", args=[service.pk, item.pk]))
+    response = client_as("viewer").get(reverse("effects:item_effect", args=[service.pk, item.pk]))
 
     assert response.status_code == 200
     body = response.content.decode()
@@ -158,7 +158,7 @@ def test_the_effects_list_reads_in_a_fixed_number_of_queries(
     client = client_as("product_owner")
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("backlog:effect_list", args=[service.pk]))
+        response = client.get(reverse("effects:effect_list", args=[service.pk]))
 
     assert response.status_code == 200
     assert response.content.decode().count("Mark effect verified") == 5
@@ -166,7 +166,7 @@ def test_the_effects_list_reads_in_a_fixed_number_of_queries(
 
 def test_the_product_owner_marks_the_effect_verified_and_can_undo(client_as, service, done_at):
     item = done_item(service, done_at)
-    url = reverse("backlog:item_verify", args=[service.pk, item.pk])
+    url = reverse("effects:item_verify", args=[service.pk, item.pk])
     client = client_as("product_owner")
 
     response = client.post(url)
@@ -186,7 +186,7 @@ def test_the_product_owner_marks_the_effect_verified_and_can_undo(client_as, ser
 def test_only_the_product_owner_verifies(client_as, service, done_at, role, status):
     item = done_item(service, done_at)
 
-    response = client_as(role).post(reverse("backlog:item_verify", args=[service.pk, item.pk]))
+    response = client_as(role).post(reverse("effects:item_verify", args=[service.pk, item.pk]))
 
     assert response.status_code == status
     item.refresh_from_db()
@@ -196,14 +196,14 @@ def test_only_the_product_owner_verifies(client_as, service, done_at, role, stat
 def test_verify_needs_post(client_as, service, done_at):
     item = done_item(service, done_at)
 
-    assert client_as("product_owner").get(reverse("backlog:item_verify", args=[service.pk, item.pk])).status_code == 405
+    assert client_as("product_owner").get(reverse("effects:item_verify", args=[service.pk, item.pk])).status_code == 405
 
 
 def test_an_item_of_another_service_has_no_effect_page(client_as, service, outsider, done_at):
     other = outsider.memberships.get().service
     item = done_item(other, done_at)
 
-    response = client_as("product_owner").get(reverse("backlog:item_effect", args=[service.pk, item.pk]))
+    response = client_as("product_owner").get(reverse("effects:item_effect", args=[service.pk, item.pk]))
 
     assert response.status_code == 404
 

@@ -2,7 +2,7 @@
 
 from django.template.loader import render_to_string
 
-from kuulo.dashboards import charts
+from kuulo.lib import charts
 from kuulo.metrics.scoring import Score
 
 
@@ -36,7 +36,7 @@ def test_no_markers_leave_the_chart_as_it_was() -> None:
     charts.add_markers(line, [])
 
     assert line.markers == [] and line.summary == summary
-    html = render_to_string("dashboards/_chart_line.html", {"chart": line, "chart_id": "c"})
+    html = render_to_string("includes/_chart_line.html", {"chart": line, "chart_id": "c"})
     assert "chart__marker" not in html
 
 
@@ -44,7 +44,7 @@ def test_the_template_draws_the_line_lists_the_marker_and_adds_a_table_column() 
     line = chart()
     charts.add_markers(line, [(2, "Done: Chatbot (3.3.2026)")])
 
-    html = render_to_string("dashboards/_chart_line.html", {"chart": line, "chart_id": "c"})
+    html = render_to_string("includes/_chart_line.html", {"chart": line, "chart_id": "c"})
 
     assert html.count('class="chart__marker"') == 1
     assert "<li>Done: Chatbot (3.3.2026)</li>" in html

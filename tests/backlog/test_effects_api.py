@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from kuulo.api.models import ApiToken
-from kuulo.backlog import effect
 from kuulo.backlog.models import BacklogItem
+from kuulo.effects import effect
 from kuulo.metrics.models import Metric
 from tests.api.test_read_records import get, walk
 from tests.backlog.effect_data import answer, answer_daily, csat_survey

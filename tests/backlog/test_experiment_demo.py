@@ -4,12 +4,13 @@ allowance's public page: the result comes from the demo feedback."""
 import pytest
 from django.urls import reverse
 
-from kuulo.backlog import effect
-from kuulo.backlog.experiment_demo import EXPERIMENT, EXPERIMENT_ITEMS, FORM_THEME, QUOTED_ITEM, load_demo_experiments
-from kuulo.backlog.models import BacklogItem, Experiment, ItemComment
+from kuulo.backlog.models import BacklogItem, ItemComment
 from kuulo.comments.models import Theme
+from kuulo.demo.experiments import EXPERIMENT, EXPERIMENT_ITEMS, FORM_THEME, QUOTED_ITEM, load_demo_experiments
 from kuulo.demo.feedback import load_feedback
 from kuulo.demo.organisation import load_organisation
+from kuulo.effects import effect
+from kuulo.effects.models import Experiment
 from kuulo.feedback.models import Comment
 from kuulo.organisation.models import Service
 
@@ -66,7 +67,7 @@ def test_the_housing_page_gets_a_theme_and_one_approved_quote(light_demo, client
     assert ItemComment.objects.filter(item=item, approved_for_public=True).count() == 1
     theme = Theme.objects.get(service=housing, name_fi=FORM_THEME[0]["fi"])
     assert theme.kind == Theme.Kind.RULE
-    response = client.get(reverse("backlog:we_did", args=[housing.slug]) + "?lang=en")
+    response = client.get(reverse("effects:we_did", args=[housing.slug]) + "?lang=en")
     assert response.status_code == 200
     assert "We redesigned the form." in response.content.decode()
     assert response.content.decode().count('class="we-did-quote"') == 1

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.backlog import effect
-from kuulo.backlog.models import BacklogItem, Experiment
+from kuulo.backlog.models import BacklogItem
+from kuulo.effects import effect
+from kuulo.effects.models import Experiment
 from kuulo.metrics.models import Metric
 from tests.backlog.effect_data import answer_daily, csat_survey
 
@@ -87,7 +88,7 @@ def test_a_running_experiment_shows_the_result_so_far(client_as, service):
     answer_daily(survey, before.start, before.days, LOW)
     answer_daily(survey, during.start, 10, HIGH)
 
-    response = client_as("viewer").get(reverse("backlog:experiment_detail", args=[service.pk, experiment.pk]))
+    response = client_as("viewer").get(reverse("effects:experiment_detail", args=[service.pk, experiment.pk]))
 
     body = response.content.decode()
     assert response.status_code == 200
@@ -99,7 +100,7 @@ def test_a_running_experiment_shows_the_result_so_far(client_as, service):
 def test_a_future_experiment_has_no_result_yet(client_as, service):
     experiment = experiment_of(service, days_ago=-5)
 
-    response = client_as("viewer").get(reverse("backlog:experiment_detail", args=[service.pk, experiment.pk]))
+    response = client_as("viewer").get(reverse("effects:experiment_detail", args=[service.pk, experiment.pk]))
 
     assert "the result shows from then on" in response.content.decode()
 
@@ -119,11 +120,11 @@ def test_a_team_member_creates_an_experiment_linked_to_items(client_as, service)
     item = BacklogItem.objects.create(service=service, title="Takaisinsoitto")
     client = client_as("team_member")
 
-    response = client.post(reverse("backlog:experiment_create", args=[service.pk]), form_data(items=[item.pk]))
+    response = client.post(reverse("effects:experiment_create", args=[service.pk]), form_data(items=[item.pk]))
 
     experiment = Experiment.objects.get(service=service)
     assert response.status_code == 302
-    assert response["Location"] == reverse("backlog:experiment_detail", args=[service.pk, experiment.pk])
+    assert response["Location"] == reverse("effects:experiment_detail", args=[service.pk, experiment.pk])
     assert list(experiment.items.all()) == [item]
     assert experiment.created_by.username == "team"
 
@@ -132,7 +133,7 @@ def test_items_of_another_service_cannot_be_linked(client_as, service, outsider)
     foreign = BacklogItem.objects.create(service=outsider.memberships.get().service, title="Vieras")
 
     response = client_as("team_member").post(
-        reverse("backlog:experiment_create", args=[service.pk]), form_data(items=[foreign.pk])
+        reverse("effects:experiment_create", args=[service.pk]), form_data(items=[foreign.pk])
     )
 
     assert response.status_code == 422
@@ -143,7 +144,7 @@ def test_the_end_must_not_be_before_the_start(client_as, service):
     today = timezone.localdate()
     data = form_data(ends_on=(today - timedelta(days=1)).isoformat())
 
-    response = client_as("team_member").post(reverse("backlog:experiment_create", args=[service.pk]), data)
+    response = client_as("team_member").post(reverse("effects:experiment_create", args=[service.pk]), data)
 
     assert response.status_code == 422
     assert not Experiment.objects.exists()
@@ -151,7 +152,7 @@ def test_the_end_must_not_be_before_the_start(client_as, service):
 
 def test_a_negative_minimum_change_is_refused(client_as, service):
     response = client_as("team_member").post(
-        reverse("backlog:experiment_create", args=[service.pk]), form_data(minimum_change="-3")
+        reverse("effects:experiment_create", args=[service.pk]), form_data(minimum_change="-3")
     )
 
     assert response.status_code == 422
@@ -161,7 +162,7 @@ def test_a_team_member_edits_an_experiment(client_as, service):
     experiment = experiment_of(service)
 
     client_as("team_member").post(
-        reverse("backlog:experiment_edit", args=[service.pk, experiment.pk]), form_data(title="Uusi nimi")
+        reverse("effects:experiment_edit", args=[service.pk, experiment.pk]), form_data(title="Uusi nimi")
     )
 
     experiment.refresh_from_db()
@@ -170,14 +171,14 @@ def test_a_team_member_edits_an_experiment(client_as, service):
 
 def test_the_product_owner_records_the_decision_and_learning(client_as, service):
     experiment = experiment_of(service)
-    url = reverse("backlog:experiment_decision", args=[service.pk, experiment.pk])
+    url = reverse("effects:experiment_decision", args=[service.pk, experiment.pk])
 
     response = client_as("product_owner").post(url, {"decision": "continue", "learning": "Jonot lyhenivät."})
 
     assert response.status_code == 302
     experiment.refresh_from_db()
     assert (experiment.decision, experiment.learning) == ("continue", "Jonot lyhenivät.")
-    page = client_as("viewer").get(reverse("backlog:experiment_detail", args=[service.pk, experiment.pk]))
+    page = client_as("viewer").get(reverse("effects:experiment_detail", args=[service.pk, experiment.pk]))
     assert "Jonot lyhenivät." in page.content.decode()
 
 
@@ -185,7 +186,7 @@ def test_a_decision_is_required(client_as, service):
     experiment = experiment_of(service)
 
     response = client_as("product_owner").post(
-        reverse("backlog:experiment_decision", args=[service.pk, experiment.pk]), {"learning": "x"}
+        reverse("effects:experiment_decision", args=[service.pk, experiment.pk]), {"learning": "x"}
     )
 
     assert response.status_code == 422
@@ -196,7 +197,7 @@ def test_only_the_product_owner_decides(client_as, service, role, status):
     experiment = experiment_of(service)
 
     response = client_as(role).post(
-        reverse("backlog:experiment_decision", args=[service.pk, experiment.pk]), {"decision": "stop"}
+        reverse("effects:experiment_decision", args=[service.pk, experiment.pk]), {"decision": "stop"}
     )
 
     assert response.status_code == status
@@ -206,7 +207,7 @@ def test_only_the_product_owner_decides(client_as, service, role, status):
 
 @pytest.mark.parametrize(("role", "status"), [("viewer", 403), ("outsider", 404)])
 def test_viewers_and_outsiders_cannot_create(client_as, service, role, status):
-    response = client_as(role).post(reverse("backlog:experiment_create", args=[service.pk]), form_data())
+    response = client_as(role).post(reverse("effects:experiment_create", args=[service.pk]), form_data())
 
     assert response.status_code == status
     assert not Experiment.objects.exists()
@@ -215,7 +216,7 @@ def test_viewers_and_outsiders_cannot_create(client_as, service, role, status):
 def test_an_experiment_of_another_service_is_not_found(client_as, service, outsider):
     foreign = experiment_of(outsider.memberships.get().service)
 
-    response = client_as("product_owner").get(reverse("backlog:experiment_detail", args=[service.pk, foreign.pk]))
+    response = client_as("product_owner").get(reverse("effects:experiment_detail", args=[service.pk, foreign.pk]))
 
     assert response.status_code == 404
 
@@ -223,8 +224,8 @@ def test_an_experiment_of_another_service_is_not_found(client_as, service, outsi
 def test_the_list_shows_the_service_experiments_and_the_new_button_to_contributors(client_as, service):
     experiment_of(service)
 
-    as_viewer = client_as("viewer").get(reverse("backlog:experiment_list", args=[service.pk])).content.decode()
-    as_member = client_as("team_member").get(reverse("backlog:experiment_list", args=[service.pk])).content.decode()
+    as_viewer = client_as("viewer").get(reverse("effects:experiment_list", args=[service.pk])).content.decode()
+    as_member = client_as("team_member").get(reverse("effects:experiment_list", args=[service.pk])).content.decode()
 
     assert "Takaisinsoitto neuvontaan" in as_viewer
     assert "New experiment" not in as_viewer
@@ -237,10 +238,10 @@ def test_the_item_include_lists_the_linked_experiments(service):
     item = BacklogItem.objects.create(service=service, title="Takaisinsoitto")
     experiment_of(service).items.add(item)
 
-    html = render_to_string("backlog/_item_experiments.html", {"service": service, "item": item})
+    html = render_to_string("effects/_item_experiments.html", {"service": service, "item": item})
 
     assert "Takaisinsoitto neuvontaan" in html
-    assert reverse("backlog:experiment_detail", args=[service.pk, item.experiments.get().pk]) in html
+    assert reverse("effects:experiment_detail", args=[service.pk, item.experiments.get().pk]) in html
 
 
 def test_the_list_says_which_experiments_are_planned_running_or_ended(client_as, service):
@@ -248,6 +249,6 @@ def test_the_list_says_which_experiments_are_planned_running_or_ended(client_as,
     experiment_of(service, days_ago=5, length=30, title="Running one")
     experiment_of(service, days_ago=-10, title="Planned one")
 
-    body = client_as("viewer").get(reverse("backlog:experiment_list", args=[service.pk])).content.decode()
+    body = client_as("viewer").get(reverse("effects:experiment_list", args=[service.pk])).content.decode()
 
     assert "<td>Ended</td>" in body and "<td>Running</td>" in body and "<td>Planned</td>" in body

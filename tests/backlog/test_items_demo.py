@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from kuulo.backlog.demo import BACKLOGS, load_demo_backlog
 from kuulo.backlog.models import BacklogItem, ItemChange
+from kuulo.demo.backlog import BACKLOGS, load_demo_backlog
 from kuulo.demo.stories import REDESIGN_DAYS_AGO
 from kuulo.insights.demo import load_demo_insights
 from tests.factories import MembershipFactory, ServiceFactory

@@ -3,14 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from kuulo.backlog.models import BacklogItem, ItemChange, Retro
+from kuulo.backlog.models import BacklogItem, ItemChange
+from kuulo.board.models import Retro
 from tests.backlog.board_pages import retro_args
 
 pytestmark = pytest.mark.django_db
 
 
 def create_url(service) -> str:
-    return reverse("backlog:retro_create", args=[service.pk])
+    return reverse("board:retro_create", args=[service.pk])
 
 
 def test_a_retro_s_actions_become_backlog_items(client_as, service, team_member):
@@ -23,7 +24,7 @@ def test_a_retro_s_actions_become_backlog_items(client_as, service, team_member)
     response = client_as("team_member").post(create_url(service), data)
     retro = Retro.objects.get(service=service)
     assert response.status_code == 302
-    assert response.url == reverse("backlog:retro_detail", args=[service.pk, retro.pk])
+    assert response.url == reverse("board:retro_detail", args=[service.pk, retro.pk])
     items = list(retro.actions.order_by("rank"))
     assert [item.title for item in items] == [
         "Takaisinsoitto kokeiluun",
@@ -40,7 +41,7 @@ def test_the_detail_shows_the_actions_with_their_current_status(client_as, servi
     pk, retro_pk = retro_args(service)
     item = Retro.objects.get(pk=retro_pk).actions.first()
     BacklogItem.objects.filter(pk=item.pk).update(status=BacklogItem.Status.IN_PROGRESS)
-    page = client_as("viewer").get(reverse("backlog:retro_detail", args=[pk, retro_pk])).content.decode()
+    page = client_as("viewer").get(reverse("board:retro_detail", args=[pk, retro_pk])).content.decode()
     assert "Takaisinsoitto kokeiluun" in page and "In progress" in page
     assert reverse("backlog:item_detail", args=[pk, item.pk]) in page
     assert "Jonot venyvät." in page
@@ -50,7 +51,7 @@ def test_the_list_counts_actions_and_done_ones(client_as, service):
     pk, retro_pk = retro_args(service)
     item = Retro.objects.get(pk=retro_pk).actions.first()
     BacklogItem.objects.filter(pk=item.pk).update(status=BacklogItem.Status.DONE)
-    page = client_as("viewer").get(reverse("backlog:retro_list", args=[pk])).content.decode()
+    page = client_as("viewer").get(reverse("board:retro_list", args=[pk])).content.decode()
     assert "2 actions, 1 done" in page
     assert "New retrospective" not in page
 
@@ -85,11 +86,11 @@ def test_another_service_s_retro_is_not_found(client_as, service):
 
     other = ServiceFactory()
     _pk, retro_pk = retro_args(other)
-    assert client_as("viewer").get(reverse("backlog:retro_detail", args=[service.pk, retro_pk])).status_code == 404
+    assert client_as("viewer").get(reverse("board:retro_detail", args=[service.pk, retro_pk])).status_code == 404
 
 
 def test_the_item_page_links_back_to_its_retro(client_as, service):
     pk, retro_pk = retro_args(service)
     item = Retro.objects.get(pk=retro_pk).actions.first()
     page = client_as("viewer").get(reverse("backlog:item_detail", args=[pk, item.pk])).content.decode()
-    assert reverse("backlog:retro_detail", args=[pk, retro_pk]) in page
+    assert reverse("board:retro_detail", args=[pk, retro_pk]) in page

@@ -15,11 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 def roadmap_url(service, query: str = "") -> str:
-    return reverse("backlog:roadmap", args=[service.pk]) + query
+    return reverse("board:roadmap", args=[service.pk]) + query
 
 
 def schedule_url(item) -> str:
-    return reverse("backlog:roadmap_schedule", args=[item.service_id, item.pk])
+    return reverse("board:roadmap_schedule", args=[item.service_id, item.pk])
 
 
 def test_items_are_in_their_horizons_and_dismissed_ones_are_left_out(client_as, service):
@@ -57,7 +57,7 @@ def test_the_timeline_by_month_and_by_quarter(client_as, service):
 
 def test_a_bad_timeline_choice_is_a_bad_request(client_as, service):
     assert client_as("viewer").get(roadmap_url(service, "?by=year")).status_code == 400
-    assert client_as("viewer").get(reverse("backlog:roadmap_organisation") + "?by=week").status_code == 400
+    assert client_as("viewer").get(reverse("board:roadmap_organisation") + "?by=week").status_code == 400
 
 
 def test_the_roadmap_prints_on_a4_landscape(client_as, service):
@@ -131,7 +131,7 @@ def test_the_organisation_roadmap_shows_visible_services_and_filters_by_unit(cli
     MembershipFactory(service=elsewhere, user=viewer, role="viewer")
     actions.create_item(elsewhere, None, title="Toisen yksikön suunnitelma", horizon="next")
     client = client_as("viewer")
-    url = reverse("backlog:roadmap_organisation")
+    url = reverse("board:roadmap_organisation")
     page = client.get(url).content.decode()
     assert "Chatbotin vastaukset" in page and "Toisen yksikön suunnitelma" in page
     assert "Salainen suunnitelma" not in page
@@ -144,7 +144,7 @@ def test_a_product_owner_reschedules_their_own_items_from_the_organisation_roadm
     item = team_work(service)["idea"]
     foreign = actions.create_item(ServiceFactory(), None, title="Toisen palvelun työ", horizon="now")
     client = client_as("product_owner")
-    url = reverse("backlog:roadmap_organisation") + "?by=quarter"
+    url = reverse("board:roadmap_organisation") + "?by=quarter"
     page = client.get(url).content.decode()
     assert f'action="{schedule_url(item)}"' in page and f'action="{schedule_url(foreign)}"' not in page
     prefix = f"item-{item.pk}"

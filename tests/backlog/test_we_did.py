@@ -18,7 +18,7 @@ from tests.insights.pages import answered
 
 
 def url(service, **query) -> str:
-    address = reverse("backlog:we_did", args=[service.slug])
+    address = reverse("effects:we_did", args=[service.slug])
     return address + ("?" + "&".join(f"{key}={value}" for key, value in query.items()) if query else "")
 
 
@@ -159,7 +159,7 @@ def test_too_few_answers_claim_no_effect(client, service):
 
 
 def test_an_unknown_service_is_not_found(client, db):
-    assert client.get(reverse("backlog:we_did", args=["no-such-service"])).status_code == 404
+    assert client.get(reverse("effects:we_did", args=["no-such-service"])).status_code == 404
 
 
 def test_a_planned_service_is_not_public_yet(client, service):
@@ -186,7 +186,7 @@ def test_the_page_reads_in_a_fixed_number_of_queries(client, service, evidence, 
 
 
 def approval_url(service, item, link) -> str:
-    return reverse("backlog:quote_approval", args=[service.pk, item.pk, link.pk])
+    return reverse("effects:quote_approval", args=[service.pk, item.pk, link.pk])
 
 
 def test_the_product_owner_approves_and_withdraws_a_quote(client_as, service, evidence):
@@ -219,9 +219,9 @@ def test_only_the_product_owner_approves_quotes(client_as, service, evidence, ro
 
 
 def test_the_effects_list_links_to_the_public_preview(client_as, service):
-    body = client_as("viewer").get(reverse("backlog:effect_list", args=[service.pk])).content.decode()
+    body = client_as("viewer").get(reverse("effects:effect_list", args=[service.pk])).content.decode()
 
-    assert reverse("backlog:we_did", args=[service.slug]) in body
+    assert reverse("effects:we_did", args=[service.slug]) in body
 
 
 def test_the_item_page_offers_quote_approval_to_the_product_owner_only(client_as, service, evidence):
@@ -239,4 +239,4 @@ def test_the_item_page_offers_quote_approval_to_the_product_owner_only(client_as
 def test_the_backlog_links_to_the_public_preview(client_as, service):
     body = client_as("viewer").get(reverse("backlog:item_list", args=[service.pk])).content.decode()
 
-    assert reverse("backlog:we_did", args=[service.slug]) in body
+    assert reverse("effects:we_did", args=[service.slug]) in body

@@ -18,22 +18,22 @@ def test_board_pages_pass_axe_in_every_state(new_page, personas, service, langua
     _pk, retro_pk = retro_args(service)
     page = new_page(personas["admin"], language)
     for path in [
-        reverse("backlog:board", args=[service.pk]),
-        reverse("backlog:follow_up", args=[service.pk]),
-        reverse("backlog:follow_up_organisation"),
-        reverse("backlog:roadmap", args=[service.pk]) + "?by=quarter",
-        reverse("backlog:roadmap_organisation"),
-        reverse("backlog:retro_list", args=[service.pk]),
-        reverse("backlog:retro_detail", args=[service.pk, retro_pk]),
+        reverse("board:board", args=[service.pk]),
+        reverse("board:follow_up", args=[service.pk]),
+        reverse("board:follow_up_organisation"),
+        reverse("board:roadmap", args=[service.pk]) + "?by=quarter",
+        reverse("board:roadmap_organisation"),
+        reverse("board:retro_list", args=[service.pk]),
+        reverse("board:retro_detail", args=[service.pk, retro_pk]),
     ]:
         assert scan(page, path, language) == [], path
-    page.goto(reverse("backlog:board", args=[service.pk]))
+    page.goto(reverse("board:board", args=[service.pk]))
     page.locator("details.board__collapsed summary").first.click()
     assert axe_violations(page) == []
-    page.goto(reverse("backlog:roadmap", args=[service.pk]))
+    page.goto(reverse("board:roadmap", args=[service.pk]))
     page.locator(".roadmap-edit summary").first.click()
     assert axe_violations(page) == []
-    page.goto(reverse("backlog:retro_create", args=[service.pk]))
+    page.goto(reverse("board:retro_create", args=[service.pk]))
     page.fill("#id_held_on", "")
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
@@ -43,14 +43,14 @@ def test_board_pages_pass_axe_in_every_state(new_page, personas, service, langua
 def test_a_card_is_moved_with_the_keyboard_in_place(new_page, personas, service):
     item = team_work(service)["idea"]
     page = new_page(personas["team_member"], "en")
-    page.goto(reverse("backlog:board", args=[service.pk]))
+    page.goto(reverse("board:board", args=[service.pk]))
     select = page.locator(f"#status-{item.pk}")
     select.focus()
     select.select_option("ready")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.locator(f"#column-ready ~ ol #item-{item.pk}").wait_for()
-    assert page.url.endswith(reverse("backlog:board", args=[service.pk]))
+    assert page.url.endswith(reverse("board:board", args=[service.pk]))
     page.wait_for_function("id => document.activeElement?.closest('li')?.id === id", arg=f"item-{item.pk}")
     assert "is now in" in page.locator("#board-status").inner_text()
     assert ItemChange.objects.filter(item=item, field="status", new="ready").exists()
@@ -60,7 +60,7 @@ def test_a_card_is_moved_with_the_keyboard_in_place(new_page, personas, service)
 def test_a_card_is_dragged_to_another_column(new_page, personas, service):
     item = team_work(service)["ready"]
     page = new_page(personas["team_member"], "en")
-    page.goto(reverse("backlog:board", args=[service.pk]))
+    page.goto(reverse("board:board", args=[service.pk]))
     page.locator(f"#item-{item.pk} .board-card__meta").drag_to(page.locator('.board__column[data-status="done"]'))
     page.locator(f'.board__column[data-status="done"] #item-{item.pk}').wait_for()
     item.refresh_from_db()
@@ -70,7 +70,7 @@ def test_a_card_is_dragged_to_another_column(new_page, personas, service):
 def test_the_product_owner_reschedules_in_place_and_the_roadmap_prints_without_navigation(new_page, personas, service):
     item = team_work(service)["idea"]
     page = new_page(personas["product_owner"], "en")
-    page.goto(reverse("backlog:roadmap", args=[service.pk]))
+    page.goto(reverse("board:roadmap", args=[service.pk]))
     card = page.locator(f"#item-{item.pk}")
     card.locator("summary").click()
     card.locator("select").select_option("now")

@@ -15,7 +15,7 @@ def test_the_public_page_fits_a_phone_and_passes_axe(new_page, service, language
     page = new_page(None, language)
     page.set_viewport_size({"width": 360, "height": 800})
 
-    page.goto(reverse("backlog:we_did", args=[service.slug]))
+    page.goto(reverse("effects:we_did", args=[service.slug]))
 
     assert page.get_attribute("html", "lang") == language
     assert page.evaluate("document.documentElement.scrollWidth") <= 360

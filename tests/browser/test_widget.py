@@ -11,7 +11,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from kuulo.feedback.models import Answer, DisplayCount, Response
-from kuulo.surveys.public.widget import forget_cached_points
+from kuulo.feedback.public.widget import forget_cached_points
 from tests.browser.test_accessibility import axe_violations
 from tests.factories import published_survey
 from tests.surveys.public_pages import ensure_metric_library

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.dashboards import charts
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.submissions import clean_submission
+from kuulo.lib import charts
 from kuulo.metrics.scoring import Score
 from tests.factories import published_survey
 
@@ -26,7 +26,7 @@ def percent(value: float) -> str:
 
 
 def render_line(chart) -> str:
-    return render_to_string("dashboards/_chart_line.html", {"chart": chart, "chart_id": "c1"})
+    return render_to_string("includes/_chart_line.html", {"chart": chart, "chart_id": "c1"})
 
 
 def svg_of(html: str) -> ET.Element:
@@ -73,7 +73,7 @@ def test_the_bar_chart_is_well_formed_svg_with_a_data_table():
     chart = charts.breakdown_chart(
         "CSAT by channel", [("Web", shown(80)), ("Phone", Score.hidden(3))], (0, 100), percent
     )
-    html = render_to_string("dashboards/_chart_bars.html", {"chart": chart, "chart_id": "b1"})
+    html = render_to_string("includes/_chart_bars.html", {"chart": chart, "chart_id": "b1"})
     svg = svg_of(html)
     assert svg.get("aria-labelledby") == "b1-text"
     assert len(svg.findall(f"{SVG}g/{SVG}rect")) == 1

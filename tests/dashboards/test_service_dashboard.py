@@ -7,11 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.dashboards.service_figures import bucket_label
-from kuulo.dashboards.templatetags.figures import figure
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.models import DisplayCount
 from kuulo.feedback.submissions import clean_submission
+from kuulo.lib.periods import bucket_label
+from kuulo.lib.templatetags.figures import figure
 from kuulo.metrics.models import Metric, Target
 from kuulo.metrics.scoring import histogram_of
 from tests.factories import published_survey

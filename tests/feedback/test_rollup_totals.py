@@ -15,10 +15,11 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from kuulo.dashboards import figures, service_figures
-from kuulo.dashboards.figures import Period, Segment
+from kuulo.dashboards.figures import Segment
 from kuulo.feedback import actions, rollups
 from kuulo.feedback.models import DailyAggregate, DailyResponseCount, DailyTotal, DisplayCount, MonthlyTotal, Response
 from kuulo.feedback.submissions import clean_submission
+from kuulo.lib.periods import Period
 from kuulo.metrics.models import Metric
 from tests.factories import published_survey
 

@@ -8,10 +8,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from kuulo.backlog import actions
-from kuulo.backlog.retro_views import create_retro
+from kuulo.board.retro_views import create_retro
 from kuulo.notifications.models import Notification
-from kuulo.notifications.reminders import send_checkpoint_reminders
 from kuulo.plans.models import Checkpoint, Plan
+from kuulo.plans.reminders import send_checkpoint_reminders
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.backlog.demo import load_demo_backlog
+from kuulo.demo.backlog import load_demo_backlog
 from kuulo.demo.feedback import load_feedback
 from kuulo.demo.organisation import load_organisation
 from kuulo.plans.demo import TITLE, load_demo_plan

@@ -233,7 +233,7 @@ def test_only_product_owners_make_new_versions(client_as, service, role, status)
 
 def test_preview_renders_the_customer_page_in_the_chosen_language(client_as, service):
     version = draft_version(service)
-    url = reverse("surveys:version_preview", args=[version.pk])
+    url = reverse("public:version_preview", args=[version.pk])
     response = client_as("viewer").get(url + "?lang=sv")
     content = response.content.decode()
     assert response.status_code == 200
@@ -245,7 +245,7 @@ def test_preview_renders_the_customer_page_in_the_chosen_language(client_as, ser
 
 def test_preview_in_a_language_the_survey_lacks_falls_back_to_one_it_has(client_as, service):
     version = draft_version(service, languages=["fi"])
-    response = client_as("viewer").get(reverse("surveys:version_preview", args=[version.pk]) + "?lang=en")
+    response = client_as("viewer").get(reverse("public:version_preview", args=[version.pk]) + "?lang=en")
     assert '<html lang="fi"' in response.content.decode()
 
 

@@ -5,7 +5,7 @@ import segno
 from django.test import RequestFactory
 from django.urls import reverse
 
-from kuulo.surveys.public_views import _qr
+from kuulo.feedback.public.views import _qr
 from tests.factories import published_survey
 
 

@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from kuulo.feedback.models import Answer, Comment, Response
-from kuulo.surveys.public_views import render_survey_page
+from kuulo.feedback.public.views import render_survey_page
 from tests.factories import published_survey
 
 

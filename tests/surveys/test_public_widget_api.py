@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from kuulo.feedback.models import Answer, DailyAggregate, DisplayCount, Response
-from kuulo.surveys.public.widget import forget_cached_points
+from kuulo.feedback.public.widget import forget_cached_points
 from tests.factories import published_survey
 
 ALLOWED = "https://www.example.fi"

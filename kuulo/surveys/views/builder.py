@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.lib.translated import active_language
@@ -19,7 +19,6 @@ from kuulo.organisation.models import Organisation, Role
 from kuulo.surveys import actions
 from kuulo.surveys.forms import AddMetricForm, OpenQuestionForm, VersionForm
 from kuulo.surveys.models import Question, SurveyVersion
-from kuulo.surveys.public_views import render_survey_page
 from kuulo.surveys.views.access import get_question_for_user, get_version_for_user
 
 
@@ -139,17 +138,6 @@ def questions_response(request, version, questions, *, status: str, focus=None) 
         return redirect(editor_url(version, anchor))
     context = {"version": version, "questions": questions, "status": status, "focus": focus}
     return render(request, "surveys/_questions.html", context)
-
-
-@require_GET
-@login_required
-def version_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """Exactly what a customer sees, in ?lang= (default: the staff member's language)."""
-    version = get_version_for_user(request, pk)
-    languages = version.languages or ["fi"]
-    wanted = request.GET.get("lang") or active_language()
-    language = wanted if wanted in languages else languages[0]
-    return render_survey_page(request, version, language, preview=True)
 
 
 @require_POST

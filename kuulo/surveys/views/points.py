@@ -18,7 +18,7 @@ API_PATH = "/api/v1/collection-points/{key}/responses"
 
 
 def public_url(request: HttpRequest, name: str, key: str) -> str | None:
-    # The public URLs are built in parallel (kuulo/surveys/public_urls.py); until a
+    # The public URLs are built in parallel (kuulo/feedback/public/urls.py); until a
     # name resolves, the page leaves that piece out instead of failing.
     try:
         return request.build_absolute_uri(reverse(name, args=[key]))

@@ -3,15 +3,15 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from kuulo.backlog.board_demo import load_demo_board
-from kuulo.backlog.demo import load_demo_backlog
-from kuulo.backlog.experiment_demo import load_demo_experiments
 from kuulo.comments.demo import load_demo_analysis
+from kuulo.demo.backlog import load_demo_backlog
+from kuulo.demo.board import load_demo_board
+from kuulo.demo.experiments import load_demo_experiments
 from kuulo.demo.feedback import DAYS, load_feedback
+from kuulo.demo.notifications import load_demo_notifications
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
-from kuulo.notifications.demo import load_demo_notifications
 from kuulo.plans.demo import load_demo_plan
 
 # `--small` (or KUULO_DEMO_SIZE=small, which the tests set): a few weeks at a

@@ -1,0 +1,27 @@
+"""One way for an app to tell the apps above it that something happened, without importing them.
+
+An app that owns a change declares a `Hook` and calls it explicitly from its action, after the
+change, with the arguments the action chooses (what changed, and where the change came from).
+An app above it registers a handler in its AppConfig.ready(). Unlike a Django signal nothing fires
+on save: the order of saves does not matter and raw fixture loads call nothing.
+"""
+
+from collections.abc import Callable
+
+
+class Hook:
+    def __init__(self, description: str) -> None:
+        self.description = description
+        self._handlers: list[Callable] = []
+
+    def register(self, handler: Callable) -> Callable:
+        if handler not in self._handlers:
+            self._handlers.append(handler)
+        return handler
+
+    def __call__(self, *args, **kwargs) -> None:
+        for handler in self._handlers:
+            handler(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<Hook {self.description}: {len(self._handlers)} handlers>"

@@ -11,6 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kuulo.organisation.models import Channel
+
 
 class Tag(models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
@@ -82,8 +84,6 @@ class SegmentEvidence(models.Model):
 
     def filters_display(self) -> list[str]:
         """The segment's filters as people read them, e.g. ["Channel: Phone"]; empty for all responses."""
-        from kuulo.organisation.models import Channel
-
         languages = {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}
         found = []
         if self.channel:

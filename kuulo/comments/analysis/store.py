@@ -38,6 +38,8 @@ from kuulo.comments.hooks import comments_changed
 from kuulo.comments.models import CommentTheme, Theme, ThemeSpace
 from kuulo.feedback.inserts import adapt_datetime, insert_rows
 from kuulo.feedback.models import Answer, Comment, Response
+from kuulo.metrics.models import Metric
+from kuulo.surveys.models import Question
 
 CHUNK = 5000
 UPDATE_ROWS = 500
@@ -51,9 +53,6 @@ MIN_FOR_CLUSTERING = 50
 def first_scores(response_ids: Iterable[int]) -> dict[int, int]:
     """Each response's first metric answer (by question position) on 0-100,
     turned round for metrics where lower is better."""
-    from kuulo.metrics.models import Metric
-    from kuulo.surveys.models import Question
-
     ids = list(set(response_ids))
     if not ids:
         return {}

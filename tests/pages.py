@@ -142,8 +142,9 @@ STAFF_PAGES = {
     "feedback:import_map": (lambda s: __import__("tests.feedback.pages").feedback.pages.map_args(s), MANAGERS),
     "feedback:import_preview": (lambda s: __import__("tests.feedback.pages").feedback.pages.preview_args(s), MANAGERS),
     # --- api: tokens ---
-    "api:token_list": (lambda s: [], ADMINS),
+    "api:token_list": (lambda s: __import__("tests.api.pages").api.pages.with_legacy_token(s), ADMINS),
     "api:token_create": (lambda s: [], ADMINS),
+    "api:token_access": (lambda s: [__import__("tests.api.pages").api.pages.token_pk()], ADMINS),
     "api:token_revoke": (lambda s: [__import__("tests.api.pages").api.pages.token_pk()], ADMINS),
     # --- exports: the person's own exports ---
     "exports:export_list": (lambda s: [], EVERYONE),

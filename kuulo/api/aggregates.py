@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kuulo.api import feeds, reading
+from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
 from kuulo.organisation.models import Service
 
@@ -62,6 +63,7 @@ router = Router(tags=["aggregates"])
 
 @router.get(
     "",
+    auth=READ,
     response=Aggregates,
     summary="Histograms of answers per service, metric and day, week or month",
     description=(

@@ -1,8 +1,9 @@
 """Kuulo's REST API, version 1: the one NinjaAPI instance.
 
 Machines authenticate with an organisation API token (`Authorization: Bearer
-kuulo_…`). The OpenAPI schema is served at /api/v1/openapi.json and the
-interactive docs at /api/v1/docs, from ninja's own static files (no CDN).
+kuulo_…`) that has the scope each endpoint declares (kuulo/api/auth.py). The
+OpenAPI schema is served at /api/v1/openapi.json and the interactive docs at
+/api/v1/docs, from ninja's own static files (no CDN).
 """
 
 import json
@@ -15,14 +16,13 @@ from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.openapi.docs import Swagger
-from ninja.security import HttpBearer, django_auth
 
 from kuulo.api import ingestion
 from kuulo.api.aggregates import router as aggregates_router
+from kuulo.api.auth import INGEST, UNDECLARED
 from kuulo.api.effects import router as effects_router
 from kuulo.api.errors import Refusal
 from kuulo.api.items import router as backlog_items_router
-from kuulo.api.models import ApiToken
 from kuulo.api.records import router as records_router
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
 from kuulo.api.scores import router as scores_router
@@ -34,7 +34,11 @@ DESCRIPTION = """
 Send customer feedback into Kuulo from other systems, and read survey definitions.
 
 **Authentication**: an organisation API token, created by an organisation admin
-under *API tokens*, sent as `Authorization: Bearer kuulo_…`.
+under *API tokens*, sent as `Authorization: Bearer kuulo_…`. A token has scopes:
+`ingest` to send responses to collection points, `read` for every reading
+endpoint. It may also be limited to some services. A token without the scope an
+endpoint needs gets 403; a limited token reads only its services' rows (another
+service answers 404) and may not send to another service's collection point (403).
 
 **Idempotency**: every POST carries an `Idempotency-Key` header. Sending the same
 key again stores nothing new, so a client can retry safely after a network error.
@@ -44,19 +48,12 @@ invalid request is stored.
 """
 
 
-class TokenAuth(HttpBearer):
-    openapi_description = "An organisation API token: `Authorization: Bearer kuulo_…`."
-
-    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        return ApiToken.authenticate(token)
-
-
 api = NinjaAPI(
     title="Kuulo API",
     version="1",
     description=DESCRIPTION,
     urls_namespace="api:api_v1",  # the namespace api_v1, nested in the api app's namespace
-    auth=TokenAuth(),
+    auth=UNDECLARED,  # each endpoint declares its scope; one that does not refuses every token
     docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
     docs_url="/docs",
     openapi_url="/openapi.json",
@@ -92,11 +89,14 @@ def invalid(request: HttpRequest, exc: SubmissionError) -> JsonResponse:
     return JsonResponse({"errors": exc.errors}, status=400)
 
 
-def open_point(key: str) -> tuple[CollectionPoint, SurveyVersion]:
-    """The API or import collection point `key` and its live survey version."""
+def open_point(request: HttpRequest, key: str) -> tuple[CollectionPoint, SurveyVersion]:
+    """The API or import collection point `key` and its live survey version, when the
+    token reaches the point's service (otherwise 403: the caller knows the key already)."""
     point = CollectionPoint.objects.select_related("survey").filter(key=key).first()
     if point is None:
         raise Refusal(404, {"key": _("No collection point has this key.")})
+    if not request.auth.reaches(point.survey.service_id):
+        raise Refusal(403, {"key": _("This token may not send responses to the service of this collection point.")})
     if point.kind not in (CollectionPoint.Kind.API, CollectionPoint.Kind.IMPORT):
         raise Refusal(409, {"key": _("This collection point does not take responses through the API.")})
     version = point.survey.live_version() if point.is_active else None
@@ -129,7 +129,7 @@ def request_body(schema: dict) -> dict:
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
-ERRORS = {400: Errors, 401: Errors, 404: Errors, 409: Errors, 410: Errors}
+ERRORS = {400: Errors, 401: Errors, 403: Errors, 404: Errors, 409: Errors, 410: Errors}
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -146,9 +146,10 @@ IdempotencyKey = Annotated[
     description="The live survey version of an API or import collection point: its languages, the metric "
     "questions with their scales and the open questions. Answer metrics by `code` and open questions by `id`.",
     tags=["responses"],
+    auth=INGEST,
 )
 def collection_point(request: HttpRequest, key: str):
-    point, version = open_point(key)
+    point, version = open_point(request, key)
     metric_questions, open_questions = [], []
     for question in questions_of(version):
         if question.kind == Question.Kind.METRIC:
@@ -198,10 +199,11 @@ def collection_point(request: HttpRequest, key: str):
     "api or import; 410 when its survey is closed; 413 when the body is over 16 kB.",
     openapi_extra=request_body(ResponseIn.model_json_schema()),
     tags=["responses"],
+    auth=INGEST,
 )
 def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
     header_key = ingestion.clean_header_key(idempotency_key)
-    point, version = open_point(key)
+    point, version = open_point(request, key)
     data = json_body(request, settings.KUULO_MAX_SINGLE_BODY)
     submission = ingestion.clean_api_response(version, point, data, header_key)
     response, created = actions.record_response(point, version, submission)
@@ -225,10 +227,11 @@ def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKe
         }
     ),
     tags=["responses"],
+    auth=INGEST,
 )
 def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
     header_key = ingestion.clean_header_key(idempotency_key)
-    point, version = open_point(key)
+    point, version = open_point(request, key)
     data = json_body(request, settings.KUULO_MAX_BATCH_BODY)
     items = data.get("responses") if isinstance(data, dict) else None
     if isinstance(items, list) and len(items) > settings.KUULO_MAX_BATCH_SIZE:
@@ -243,9 +246,10 @@ def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey =
     return Status(201, {"created": created, "duplicates": duplicates})
 
 
-# Read endpoints for BI tools: a token, or the session of a logged-in person.
-api.add_router("/scores/", scores_router, auth=[TokenAuth(), django_auth])
-api.add_router("/aggregates", aggregates_router, auth=[TokenAuth(), django_auth])
-api.add_router("/", records_router, auth=[TokenAuth(), django_auth])
-api.add_router("/", backlog_items_router, auth=[TokenAuth(), django_auth])
-api.add_router("/", effects_router, auth=[TokenAuth(), django_auth])
+# Read endpoints for BI tools: a token with the read scope, or the session of a logged-in
+# person. Each of their routes declares `auth=READ` itself.
+api.add_router("/scores/", scores_router)
+api.add_router("/aggregates", aggregates_router)
+api.add_router("/", records_router)
+api.add_router("/", backlog_items_router)
+api.add_router("/", effects_router)

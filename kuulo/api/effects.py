@@ -20,6 +20,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kuulo.api import reading
+from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
 from kuulo.backlog.actions import DONE_STATUSES
 from kuulo.backlog.models import BacklogItem
@@ -162,6 +163,7 @@ class EffectPage(reading.Page):
 
 @router.get(
     "/effects",
+    auth=READ,
     response=EffectPage,
     tags=["backlog"],
     summary="Measured effect of done backlog items",
@@ -258,6 +260,7 @@ def state_of(experiment: Experiment, today: date) -> str:
 
 @router.get(
     "/experiments",
+    auth=READ,
     response=ExperimentPage,
     tags=["backlog"],
     summary="Experiments with their hypothesis, result and decision",

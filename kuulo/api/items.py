@@ -13,6 +13,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kuulo.api import reading
+from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
 from kuulo.backlog.models import BacklogItem, ItemComment, ItemInsight
 from kuulo.backlog.queries import FINISHED
@@ -70,6 +71,7 @@ class ItemPage(reading.Page):
 
 @router.get(
     "/backlog-items",
+    auth=READ,
     response=ItemPage,
     tags=["backlog"],
     summary="Backlog items with their evidence and expected effect",

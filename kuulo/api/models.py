@@ -1,12 +1,31 @@
 import hashlib
 import secrets
+from collections.abc import Iterable
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kuulo.organisation.models import Service
 
 TOKEN_PREFIX = "kuulo_"  # noqa: S105 - a visible prefix, not a secret
+
+
+class Scope(models.TextChoices):
+    """What a token may do. Every API endpoint declares the one it needs (kuulo/api/auth.py)."""
+
+    INGEST = "ingest", _("Send responses to collection points (ingest)")
+    READ = "read", _("Read scores, responses, comments, insights, backlogs and effects (read)")
+
+
+# How the token list names each scope, in a word or two.
+SCOPE_NAMES = {
+    Scope.INGEST: pgettext_lazy("API token scope", "Send responses"),
+    Scope.READ: pgettext_lazy("API token scope", "Read"),
+}
 
 
 def hash_token(token: str) -> str:
@@ -15,7 +34,12 @@ def hash_token(token: str) -> str:
 
 class ApiToken(models.Model):
     """An organisation API token for machines. Only its hash is stored; the
-    token itself is shown once, when it is created."""
+    token itself is shown once, when it is created.
+
+    A token may do what its scopes say, on every service or only on the
+    services listed (`all_services` off: a token whose services were all
+    deleted reaches none). A legacy token was made before tokens had scopes:
+    it keeps full access until an admin narrows it."""
 
     name = models.CharField(_("name"), max_length=100, help_text=_("What uses the token, e.g. the CRM integration."))
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
@@ -24,6 +48,10 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    scopes = models.JSONField(_("scopes"), default=list, blank=True)
+    all_services = models.BooleanField(_("all services"), default=True)
+    services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True, related_name="api_tokens")
+    legacy = models.BooleanField(_("made before scopes"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("API token")
@@ -34,11 +62,16 @@ class ApiToken(models.Model):
         return f"{self.name} ({self.hint}…)"
 
     @classmethod
-    def issue(cls, name: str, created_by=None) -> tuple["ApiToken", str]:
+    @transaction.atomic
+    def issue(
+        cls, name: str, created_by=None, *, scopes: Iterable[str] = tuple(Scope.values), services: Iterable = ()
+    ) -> tuple["ApiToken", str]:
+        """A new token with `scopes` (default all) on `services` (default every service)."""
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         api_token = cls.objects.create(
             name=name, token_hash=hash_token(token), hint=token[: len(TOKEN_PREFIX) + 4], created_by=created_by
         )
+        api_token.set_access(scopes, services)
         return api_token, token
 
     @classmethod
@@ -47,6 +80,30 @@ class ApiToken(models.Model):
         if api_token:
             cls.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
         return api_token
+
+    @transaction.atomic
+    def set_access(self, scopes: Iterable[str], services: Iterable) -> None:
+        """What the token may do and where: `scopes` among Scope, `services` (none: every
+        service). A legacy token set this way is legacy no more."""
+        self.scopes = [scope for scope in Scope.values if scope in set(scopes)]
+        services = list(services)
+        self.all_services = not services
+        self.legacy = False
+        self.save(update_fields=["scopes", "all_services", "legacy"])
+        self.services.set(services)
+
+    def scope_names(self) -> list[str]:
+        return [str(SCOPE_NAMES[scope]) for scope in Scope.values if scope in self.scopes]
+
+    def allows(self, scope: str) -> bool:
+        return scope in self.scopes
+
+    def services_in_reach(self) -> QuerySet[Service]:
+        """The services the token may read or send responses to."""
+        return Service.objects.all() if self.all_services else self.services.all()
+
+    def reaches(self, service_id: int) -> bool:
+        return self.all_services or self.services.filter(pk=service_id).exists()
 
     def revoke(self) -> None:
         self.revoked_at = timezone.now()

@@ -30,22 +30,23 @@ MAX_DAYS = 366 * 3
 
 
 def services_for(request: HttpRequest) -> QuerySet[Service]:
-    """A token reads the whole organisation; a logged-in person what they may see."""
+    """A token reads the services it is limited to (all when it is not); a logged-in
+    person what they may see."""
     if isinstance(request.auth, ApiToken):
-        return Service.objects.all()
+        return request.auth.services_in_reach()
     return visible_services(request.user)
 
 
 def service_scope(request: HttpRequest, slug: str | None) -> list[int] | None:
-    """Ids of the services to read (None: all, for a token), narrowed to `slug`.
-    A service the caller cannot see answers 404, as if it did not exist."""
+    """Ids of the services to read (None: all, for a token not limited to some), narrowed
+    to `slug`. A service the caller cannot see answers 404, as if it did not exist."""
     services = services_for(request)
     if slug:
         ids = list(services.filter(slug=slug).values_list("pk", flat=True))
         if not ids:
             raise Refusal(404, {"service": _("No such service.")})
         return ids
-    if isinstance(request.auth, ApiToken):
+    if isinstance(request.auth, ApiToken) and request.auth.all_services:
         return None
     return list(services.values_list("pk", flat=True))
 

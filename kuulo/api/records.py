@@ -1,8 +1,9 @@
 """Read endpoints for single records: responses, comments, themes and insights.
 
 Every list is ordered by id and paged with an opaque `next_cursor`. A token
-reads the whole organisation; a logged-in person's session only the services
-they may see (another service answers 404). Responses and comments are raw
+with the read scope reads every service or the services it is limited to; a
+logged-in person's session only the services they may see (another service
+answers 404). Responses and comments are raw
 rows, not scores: anyone who may see a service may read them, however few.
 """
 
@@ -15,6 +16,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 
 from kuulo.api import feeds, reading
+from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
 from kuulo.comments.models import CommentTheme, Theme
 from kuulo.feedback.models import Response, Sentiment
@@ -86,6 +88,7 @@ class ResponsePage(reading.Page):
 
 @router.get(
     "/responses",
+    auth=READ,
     response=ResponsePage,
     tags=["responses"],
     summary="Accepted responses with their answers and comments",
@@ -166,6 +169,7 @@ class CommentPage(reading.Page):
 
 @router.get(
     "/comments",
+    auth=READ,
     response=CommentPage,
     tags=["comments"],
     summary="Comments with their themes, sentiment and language",
@@ -259,6 +263,7 @@ def theme_names(row: dict) -> dict[str, str]:
 
 @router.get(
     "/themes",
+    auth=READ,
     response=ThemePage,
     tags=["comments"],
     summary="Themes of comments with their counts in a period",
@@ -341,6 +346,7 @@ class InsightPage(reading.Page):
 
 @router.get(
     "/insights",
+    auth=READ,
     response=InsightPage,
     tags=["insights"],
     summary="Insights with their tags and evidence",

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from kuulo.api import feeds, reading
+from kuulo.api.auth import READ
 from kuulo.lib.exports import csv_response
 from kuulo.organisation.models import Service
 
@@ -75,6 +76,7 @@ router = Router(tags=["scores"])
 
 @router.get(
     "/daily",
+    auth=READ,
     response=DailyScores,
     summary="Daily scores per service and metric",
     description=(
@@ -92,6 +94,7 @@ def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str
 
 @router.get(
     "/daily.csv",
+    auth=READ,
     summary="Daily scores as one CSV file",
     description="The same rows as /scores/daily, all of them, as CSV for Excel or Power BI (Get data → Web).",
     openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},

@@ -8,5 +8,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api-tokens/", views.token_list, name="token_list"),
     path("api-tokens/new/", views.token_create, name="token_create"),
+    path("api-tokens/<int:pk>/access/", views.token_access, name="token_access"),
     path("api-tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]

@@ -1,4 +1,4 @@
-"""API tokens: organisation admins create, list and revoke them."""
+"""API tokens: organisation admins create, list, narrow and revoke them."""
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from kuulo.api.forms import ApiTokenForm
+from kuulo.api.forms import ApiTokenForm, TokenAccessForm
 from kuulo.api.models import ApiToken
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import org_admin_required
@@ -15,17 +15,21 @@ from kuulo.organisation.access import org_admin_required
 
 @org_admin_required
 def token_list(request: HttpRequest) -> HttpResponse:
-    tokens = ApiToken.objects.select_related("created_by")
-    return render(request, "api/token_list.html", {"tokens": tokens})
+    tokens = list(ApiToken.objects.select_related("created_by").prefetch_related("services"))
+    legacy = [api_token for api_token in tokens if api_token.legacy and not api_token.revoked_at]
+    return render(request, "api/token_list.html", {"tokens": tokens, "legacy": legacy})
 
 
 @org_admin_required
 @never_cache
 def token_create(request: HttpRequest) -> HttpResponse:
-    """Creates a token and shows it once; only its hash is kept."""
+    """Creates a token with the scopes and services chosen and shows it once; only its hash is kept."""
     form = ApiTokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        api_token, token = ApiToken.issue(form.cleaned_data["name"], created_by=request.user)
+        data = form.cleaned_data
+        api_token, token = ApiToken.issue(
+            data["name"], created_by=request.user, scopes=data["scopes"], services=data["services"]
+        )
         return render(request, "api/token_created.html", {"api_token": api_token, "token": token})
     return render_form_page(
         request,
@@ -34,6 +38,19 @@ def token_create(request: HttpRequest) -> HttpResponse:
         submit_label=_("Create token"),
         cancel_url=reverse("api:token_list"),
     )
+
+
+@org_admin_required
+def token_access(request: HttpRequest, pk: int) -> HttpResponse:
+    """Changes what a token in use may do and where; the token itself stays the same."""
+    api_token = get_object_or_404(ApiToken, pk=pk, revoked_at__isnull=True)
+    form = TokenAccessForm.of(api_token, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        api_token.set_access(form.cleaned_data["scopes"], form.cleaned_data["services"])
+        messages.success(request, _("The access of the token “%(name)s” was changed.") % {"name": api_token.name})
+        return redirect("api:token_list")
+    context = {"api_token": api_token, "form": form}
+    return render(request, "api/token_access.html", context, status=422 if form.errors else 200)
 
 
 @org_admin_required

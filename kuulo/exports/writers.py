@@ -7,7 +7,6 @@ translated labels, so a BI tool's import keeps working whatever language the
 person who exported spoke.
 """
 
-import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,17 +19,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from kuulo.api import feeds
 from kuulo.feedback.models import DailyAggregate
+from kuulo.lib.exports import csv_writer
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service
 from kuulo.surveys.models import Question
 
 CHUNK = 2000
 XLSX_MAX_ROWS = 1_048_576  # a worksheet's limit, header included; more rows go on to another sheet
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Text(str):
-    """Free text written by a customer or staff: never let a spreadsheet read it as a formula."""
 
 
 @dataclass
@@ -103,11 +98,11 @@ def responses_table(service_ids: list[int], filters: feeds.Filters) -> Table:
                 slugs.get(response.service_id, ""),
                 response.channel,
                 response.language,
-                Text(response.customer_group),
-                Text(response.touchpoint),
+                response.customer_group,
+                response.touchpoint,
                 response.survey_version_id,
                 *values,
-                Text("\n\n".join(comment["text"] for comment in comments)),
+                "\n\n".join(comment["text"] for comment in comments),
                 " ".join(comment["detected_language"] or comment["language"] for comment in comments),
                 " ".join(comment["sentiment"] for comment in comments if comment["sentiment"]),
             ]
@@ -172,9 +167,9 @@ def comments_table(service_ids: list[int], filters: feeds.Filters) -> Table:
                 comment.detected_language,
                 comment.sentiment,
                 "" if comment.score is None else comment.score,
-                Text("; ".join(name for _id, name in comment.themes)),
+                "; ".join(name for _id, name in comment.themes),
                 " ".join(str(pk) for pk in comment.insight_ids),
-                Text(comment.text),
+                comment.text,
             ]
 
     return Table(header, rows(), total)
@@ -194,20 +189,14 @@ def write_csv(path: Path, table: Table, progress: Callable[[int], None]) -> int:
     """UTF-8 with a byte-order mark, so Excel opens ä and å right; Power BI reads it as well."""
     written = 0
     with path.open("w", newline="", encoding="utf-8-sig") as file:
-        writer = csv.writer(file)
+        writer = csv_writer(file)
         writer.writerow(table.header)
         for row in table.rows:
-            writer.writerow([_safe_csv(value) for value in row])
+            writer.writerow(row)
             written += 1
             if written % CHUNK == 0:
                 progress(written)
     return written
-
-
-def _safe_csv(value):
-    if isinstance(value, Text) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_xlsx(path: Path, table: Table, progress: Callable[[int], None]) -> int:
@@ -232,9 +221,10 @@ def write_xlsx(path: Path, table: Table, progress: Callable[[int], None]) -> int
 
 
 def _xlsx_cell(sheet, value):
-    """Codes and numbers go in as they are; free text loses control characters XLSX cannot hold,
-    and text beginning with "=" is marked as text so that it is never a formula."""
-    if not isinstance(value, Text):
+    """Numbers go in as they are; text loses the control characters XLSX cannot hold, and
+    text beginning with "=" is typed as text so that it is never a formula. (Other text,
+    whatever it begins with, is stored as a string cell, which a spreadsheet never runs.)"""
+    if not isinstance(value, str):
         return value
     value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if not value.startswith("="):

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 HONEYPOT = "honeypot"
 TOO_FAST = "too_fast"
 NO_START_TIME = "no_start_time"
-# Stored in Response.suspect_reason as a code; staff pages show the label.
+# Stored in Response.suspect_reason as a code; staff pages show the label (Response.get_suspect_reason_display).
 SUSPECT_REASONS = {
     HONEYPOT: _("A field hidden from people was filled in"),
     TOO_FAST: _("Answered faster than a person can read the questions"),

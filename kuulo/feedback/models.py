@@ -8,6 +8,7 @@ customer group, touchpoint, page path) but no address, cookie or account.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kuulo.feedback.abuse import describe_suspect_reason
 from kuulo.organisation.models import Channel
 
 
@@ -53,6 +54,11 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.service_id} {self.responded_at:%Y-%m-%d %H:%M}"
+
+    def get_suspect_reason_display(self) -> str:
+        """Why the response waits for review, in the reader's language (a code such as
+        `too_fast` is stored; a reason written out in full is shown as it is)."""
+        return describe_suspect_reason(self.suspect_reason)
 
 
 class Answer(models.Model):

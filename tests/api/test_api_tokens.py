@@ -13,7 +13,7 @@ NOT_ADMINS = ["product_owner", "team_member", "viewer", "outsider"]
 
 def test_an_admin_creates_a_token_and_sees_it_once(client_as):
     client = client_as("admin")
-    response = client.post(reverse("api:token_create"), {"name": "CRM"})
+    response = client.post(reverse("api:token_create"), {"name": "CRM", "scopes": ["ingest", "read"]})
     assert response.status_code == 200
     token = response.context["token"]
     assert token.startswith("kuulo_")
@@ -27,7 +27,7 @@ def test_an_admin_creates_a_token_and_sees_it_once(client_as):
 
 
 def test_a_new_token_works_against_the_api(client_as):
-    response = client_as("admin").post(reverse("api:token_create"), {"name": "CRM"})
+    response = client_as("admin").post(reverse("api:token_create"), {"name": "CRM", "scopes": ["ingest", "read"]})
     _version, point = published_survey(kind="api")
     answer = client_as("admin").get(
         f"/api/v1/collection-points/{point.key}", headers={"Authorization": f"Bearer {response.context['token']}"}

@@ -143,3 +143,41 @@ def test_a_malformed_decision_is_refused(client_as, service, survey, data):
     assert response.status_code == 400
     suspect.refresh_from_db()
     assert suspect.status == Response.Status.SUSPECT
+
+
+@pytest.mark.parametrize(
+    ("code", "finnish"),
+    [
+        ("too_fast", "Vastattu nopeammin kuin ihminen ehtii lukea kysymykset"),
+        ("honeypot", "Ihmisiltä piilotettu kenttä oli täytetty"),
+        ("no_start_time", "Lomaketta ei avattu ennen vastaamista"),
+    ],
+)
+def test_the_finnish_queue_names_the_reason_in_finnish_and_never_shows_its_code(
+    client_as, service, survey, code, finnish
+):
+    record(survey, reason=code)
+    page = client_as("product_owner").get(
+        reverse("feedback:review_queue", args=[service.pk]), HTTP_ACCEPT_LANGUAGE="fi"
+    )
+    html = page.content.decode()
+    assert finnish in html
+    assert code not in html
+
+
+def test_the_swedish_queue_names_the_reason_in_swedish(client_as, service, survey):
+    record(survey, reason="too_fast")
+    page = client_as("team_member").get(reverse("feedback:review_queue", args=[service.pk]), HTTP_ACCEPT_LANGUAGE="sv")
+    assert "Besvarades snabbare än en människa hinner läsa frågorna" in page.content.decode()
+
+
+def test_the_row_after_a_decision_keeps_the_translated_reason(client_as, service, survey):
+    suspect = record(survey, reason="honeypot")
+    response = client_as("product_owner").post(
+        reverse("feedback:review_queue", args=[service.pk]),
+        {"response": suspect.pk, "decision": "discard"},
+        headers={"HX-Request": "true"},
+    )
+    html = response.content.decode()
+    assert "A field hidden from people was filled in" in html
+    assert "honeypot" not in html

@@ -15,8 +15,9 @@ from kuulo.api.auth import UNDECLARED, TokenAuth
 from kuulo.api.errors import Refusal
 from kuulo.api.models import ApiToken, Scope
 from kuulo.backlog import actions
-from kuulo.backlog.models import BacklogItem, Experiment
+from kuulo.backlog.models import BacklogItem
 from kuulo.comments.models import Theme
+from kuulo.effects.models import Experiment
 from kuulo.feedback.models import Response
 from kuulo.metrics.models import Metric
 from tests.exports.data import answer, insight_with_evidence

@@ -2,10 +2,11 @@
 
 The role matrix and the accessibility scan both walk this list, and
 test_every_url_is_listed fails when a URL pattern is missing from it, so a
-new page cannot skip either.
+new page cannot skip either. The actions (POST only) are in tests/actions.py.
 """
 
 from kuulo.organisation.models import Membership, Role
+from tests.actions import ACTIONS, PUBLIC_ACTIONS
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
@@ -167,63 +168,19 @@ PUBLIC_PAGES = {
     "effects:we_did": effect_pages.we_did_args,
 }
 
-# URL patterns that are not pages, with the reason.
+# URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
-    # --- integrations and notifications: actions ---
-    "integrations:jira_test": "POST only; the settings page with the test's result; tests/integrations/test_views.py",
-    "integrations:jira_sync": "POST only; redirects to the settings; tests/integrations/test_views.py",
-    "integrations:jira_send": "POST only; redirects to the item; tests/integrations/test_views.py",
-    "notifications:mark_read": "POST only; the notification fragment (htmx) or a redirect; tests/notifications",
-    "notifications:mark_all_read": "POST only; redirects to the notifications; tests/notifications",
-    "accounts:logout": "POST only; redirects to the login page",
-    "accounts:set_language": "POST only; redirects back",
     "health": "plain-text answer for load balancers",
-    # --- metrics and surveys: staff actions ---
-    "metrics:metric_deactivate": "POST only; redirects to the metric",
-    "surveys:survey_close": "POST only; redirects to the survey",
-    "surveys:version_new": "POST only; redirects to the new draft",
-    "surveys:version_publish": "POST only; redirects to the survey",
-    "surveys:question_add_metric": "POST only; redirects to the editor",
-    "surveys:question_add_open": "POST only; redirects to the editor",
-    "surveys:question_move": "POST only; the question list fragment or a redirect to the editor",
-    "surveys:question_remove": "POST only; the question list fragment or a redirect to the editor",
-    # --- comments: exports, fragments and actions ---
+    # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
-    "comments:comment_review": "POST only; the comment's review fragment (htmx) or a redirect",
-    "comments:praise_hide": "POST only; a praise card or block (htmx) or a redirect; see test_praise_hiding.py",
-    "comments:theme_recluster": "POST only; redirects to the themes",
-    # --- insights: actions ---
-    "insights:insight_status": "POST only; redirects to the insight",
-    "insights:link_comment": "POST only; the comment's insights fragment (htmx) or a redirect",
-    "insights:comment_evidence_remove": "POST only; the comment's insights fragment (htmx) or a redirect",
-    "insights:segment_evidence_remove": "POST only; redirects to the insight",
-    # --- backlog: item actions ---
-    "backlog:item_status": "POST only; redirects to the item",
-    "backlog:item_move": "POST only; the list fragment (htmx) or a redirect; see tests/backlog/test_items_ranking.py",
-    "backlog:item_reorder": "POST only (drag and drop); the list fragment (htmx) or a redirect",
-    "backlog:item_link_comment": "POST only; the comment's items fragment (htmx) or a redirect",
-    "backlog:item_link_insight": "POST only; the insight's items fragment (htmx) or a redirect",
-    "backlog:item_comment_remove": "POST only; the comment's items fragment (htmx) or a redirect",
-    "backlog:item_insight_remove": "POST only; the insight's items fragment (htmx) or a redirect",
+    # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
-    # --- backlog: effect and quote actions ---
-    "effects:item_verify": "POST only; redirects to the effects; tested in tests/backlog/test_effect.py",
-    "effects:quote_approval": "POST only; the approval fragment (htmx) or a redirect; tests/backlog/test_we_did.py",
-    # --- backlog: board and roadmap actions ---
-    "board:board_move": "POST only; the board fragment (htmx) or a redirect; tested in tests/backlog/test_board.py",
-    "board:roadmap_schedule": "POST only; the roadmap fragment (htmx) or a redirect; tests/backlog/test_roadmap.py",
-    # --- plans: actions, the calendar feed and the PDF ---
-    "plans:goal_delete": "POST only; redirects to the plan; tested in tests/plans/test_plans.py",
-    "plans:feed_rotate": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",
-    "plans:checkpoint_delete": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",
+    # --- plans: the calendar feeds and the PDF ---
     "plans:feed": "iCalendar feed (text/calendar) at a secret address; tested in tests/plans/test_feed.py",
     "plans:checkpoint_report_pdf": "the report as PDF (application/pdf); tested in tests/plans/test_report.py",
-    "plans:plan_archive": "POST only; redirects to the plan; tested in tests/plans/test_archive.py",
-    "plans:plan_unarchive": "POST only; redirects to the plan; tested in tests/plans/test_archive.py",
-    "plans:my_calendar_rotate": "POST only; redirects to the page; tested in tests/plans/test_personal_feed.py",
     "plans:personal_feed": "iCalendar feed (text/calendar) at a secret address; tests/plans/test_personal_feed.py",
     # --- public endpoints (JSON, images, scripts) ---
     "public:qr_svg": "SVG image of the survey link's QR code",
@@ -236,8 +193,6 @@ NOT_PAGES = {
     "api:api_v1:openapi-json": "the OpenAPI schema (JSON); tested in tests/api/test_api_schema.py",
     "api:api_v1:openapi-view": "ninja's Swagger UI for developers; not part of the staff UI",
     "api:api_v1:collection_point": "JSON API, token auth",
-    "api:api_v1:post_response": "JSON API, token auth, POST only",
-    "api:api_v1:post_batch": "JSON API, token auth, POST only",
     "api:api_v1:daily_scores": "JSON API for BI tools; tested in tests/api/test_api_scores.py",
     "api:api_v1:daily_scores_csv": "CSV feed for BI tools; tested in tests/api/test_api_scores.py",
     # --- api and exports: read endpoints and file downloads ---
@@ -248,3 +203,4 @@ NOT_PAGES = {
     "api:api_v1:insights": "JSON API; tested in tests/api/test_read_records.py",
     "exports:export_download": "the export file (FileResponse); tested in tests/exports/test_export_jobs.py",
 }
+NOT_PAGES |= dict.fromkeys((*ACTIONS, *PUBLIC_ACTIONS), "POST only; who may use it: tests/actions.py")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.backlog import actions, queries
+from kuulo.backlog.access import get_item_for_user
 from kuulo.backlog.forms import (
     CommentLinkForm,
     InsightLinkForm,
@@ -30,31 +31,12 @@ from kuulo.backlog.forms import (
 )
 from kuulo.backlog.history import item_history
 from kuulo.backlog.models import BacklogItem
+from kuulo.feedback.access import get_comment_for_user
 from kuulo.feedback.models import Comment
+from kuulo.insights.access import get_insight_for_user
 from kuulo.insights.models import Insight
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role, Service
-
-
-def get_item_for_user(request: HttpRequest, service_pk: int, pk: int, role: Role = Role.VIEWER) -> BacklogItem:
-    """An item of a service the user may act on with `role`: 404 for no access or another service's item."""
-    service = get_service_for_user(request, service_pk, role=role)
-    item = get_object_or_404(
-        BacklogItem.objects.select_related("assignee", "expected_metric", "created_by", "retro"),
-        service=service,
-        pk=pk,
-    )
-    item.service = service
-    return item
-
-
-def get_comment_of_service(service: Service, pk) -> Comment:
-    """A comment given to `service`; any other answers 404."""
-    return get_object_or_404(Comment.objects.select_related("response"), pk=pk, response__service=service)
-
-
-def get_insight_of_service(service: Service, pk) -> Insight:
-    return get_object_or_404(Insight, pk=pk, service=service)
 
 
 def _next_url(request: HttpRequest, fallback: str) -> str:
@@ -79,7 +61,6 @@ def _list_context(request: HttpRequest, service: Service, filters: ItemFilters) 
         "filtered": cleaned is not None and filters.is_filtered(),
         "total": BacklogItem.objects.filter(service=service).count(),
         "can_rank": service.can_manage,
-        "can_contribute": queries.can_contribute(service, request.user),
     }
 
 
@@ -197,8 +178,11 @@ def item_create(request: HttpRequest, pk: int) -> HttpResponse:
     prefilling the title and linking the evidence."""
     service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
     source = request.POST if request.method == "POST" else request.GET
-    comment = get_comment_of_service(service, source["comment"]) if source.get("comment", "").isdigit() else None
-    insight = get_insight_of_service(service, source["insight"]) if source.get("insight", "").isdigit() else None
+    comment, insight = None, None
+    if source.get("comment", "").isdigit():
+        comment = get_comment_for_user(request, service.pk, source["comment"], role=Role.TEAM_MEMBER)
+    if source.get("insight", "").isdigit():
+        insight = get_insight_for_user(request, service.pk, source["insight"], role=Role.TEAM_MEMBER)
     initial = {}
     if insight is not None:
         initial["title"] = _shorten(insight.statement)
@@ -262,7 +246,6 @@ def _detail(request: HttpRequest, item: BacklogItem, *, comment_form=None, insig
             i for i in Insight.objects.filter(service=service).order_by("-updated_at") if i.pk not in linked
         ],
         "history": item_history(item),
-        "can_contribute": queries.can_contribute(service, request.user),
         "status_form": StatusForm(initial={"status": item.status}),
         "comment_form": comment_form or CommentLinkForm(initial={"item": item.pk}),
         "insight_form": insight_form or InsightLinkForm(initial={"item": item.pk}),
@@ -308,7 +291,7 @@ class Evidence:
 
     kind: str  # "comment" or "insight": the form's field, the fragment's context name, `?<kind>=` of item_create
     form: type[CommentLinkForm]
-    get: Callable[[Service, int], Comment | Insight]  # one of the service's, else 404
+    get: Callable[..., Comment | Insight]  # its accessor: (request, service pk, pk, role); 404 for another's
     fragment: str  # the panel htmx swaps in place
     # The messages (lazy): neither evidence nor item given; linked; linked before; unlinked.
     invalid: str
@@ -321,7 +304,7 @@ EVIDENCE = {
     "comment": Evidence(
         kind="comment",
         form=CommentLinkForm,
-        get=get_comment_of_service,
+        get=get_comment_for_user,
         fragment="backlog/_comment_items.html",
         invalid=gettext_lazy("Choose a comment and a backlog item."),
         added=gettext_lazy("The comment was added as evidence."),
@@ -331,7 +314,7 @@ EVIDENCE = {
     "insight": Evidence(
         kind="insight",
         form=InsightLinkForm,
-        get=get_insight_of_service,
+        get=get_insight_for_user,
         fragment="backlog/_insight_items.html",
         invalid=gettext_lazy("Choose an insight and a backlog item."),
         added=gettext_lazy("The insight was added as evidence."),
@@ -365,12 +348,12 @@ def link_evidence(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         item = get_item_for_user(request, pk, int(data["item"]), role=Role.TEAM_MEMBER)
     if form.errors:
         if kind not in form.errors and request.POST.get("panel"):
-            source = evidence.get(service, data[kind])
+            source = evidence.get(request, service.pk, data[kind], role=Role.TEAM_MEMBER)
             return _evidence_fragment(request, evidence, service, source, form, status=422)
         if item is not None:
             return _detail(request, item, **{f"{kind}_form": form}, status=422)
         return HttpResponse(str(evidence.invalid), status=400, content_type="text/plain")
-    source = evidence.get(service, data[kind])
+    source = evidence.get(request, service.pk, data[kind], role=Role.TEAM_MEMBER)
     if item is None:
         target = reverse("backlog:item_create", args=[service.pk]) + f"?{kind}={source.pk}"
         if request.htmx:
@@ -389,7 +372,7 @@ def evidence_remove(request: HttpRequest, pk: int, item_pk: int, source_pk: int,
     """Removes a comment or an insight (`kind`) from the item's evidence."""
     evidence = EVIDENCE[kind]
     item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
-    source = evidence.get(item.service, source_pk)
+    source = evidence.get(request, pk, source_pk, role=Role.TEAM_MEMBER)
     actions.unlink_evidence(item, source, request.user)
     if request.htmx and request.POST.get("panel"):
         return _evidence_fragment(request, evidence, item.service, source)

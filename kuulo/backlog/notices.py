@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from kuulo.backlog.models import BacklogItem
 from kuulo.notifications.actions import notify
+from kuulo.organisation.access import roles_from
 from kuulo.organisation.models import Membership, Role
 
 
@@ -42,7 +43,7 @@ def retro_action_created(item: BacklogItem, by) -> None:
     retro = item.retro
     url = reverse("board:retro_detail", args=[item.service_id, retro.pk])
     members = Membership.objects.filter(
-        service_id=item.service_id, role__in=[Role.TEAM_MEMBER, Role.PRODUCT_OWNER]
+        service_id=item.service_id, role__in=roles_from(Role.TEAM_MEMBER)
     ).select_related("user")
     for membership in members:
         if by is not None and membership.user_id == by.pk:

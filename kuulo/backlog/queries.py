@@ -10,15 +10,9 @@ from kuulo.backlog.models import BacklogItem, ItemComment, ItemInsight
 from kuulo.feedback.models import Comment
 from kuulo.insights.models import Insight
 from kuulo.insights.queries import comment_url
-from kuulo.organisation.models import Role, Service
+from kuulo.organisation.models import Service
 
 FINISHED = (BacklogItem.Status.DONE, BacklogItem.Status.VERIFIED, BacklogItem.Status.DISMISSED)
-
-
-def can_contribute(service: Service, user) -> bool:
-    """Team members, product owners and organisation admins create and edit items and add evidence;
-    `service` comes from `get_service_for_user`, which sets `my_role`."""
-    return user.is_org_admin or (service.my_role is not None and service.my_role.rank >= Role.TEAM_MEMBER.rank)
 
 
 def is_late(item: BacklogItem, today=None) -> bool:

@@ -5,22 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kuulo.backlog import actions
 from kuulo.backlog.models import BacklogItem
+from kuulo.board.access import get_retro_for_user
 from kuulo.board.forms import RetroForm
 from kuulo.board.models import Retro
 from kuulo.board.queries import mark_late
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role, Service
-
-
-def _can_contribute(request: HttpRequest, service: Service) -> bool:
-    return request.user.is_org_admin or (service.my_role is not None and service.my_role.rank >= Role.TEAM_MEMBER.rank)
 
 
 @login_required
@@ -30,7 +27,7 @@ def retro_list(request: HttpRequest, pk: int) -> HttpResponse:
     retros = Retro.objects.filter(service=service).annotate(
         action_count=Count("actions"), done_count=Count("actions", filter=done)
     )
-    context = {"service": service, "retros": retros, "can_create": _can_contribute(request, service)}
+    context = {"service": service, "retros": retros}
     return render(request, "board/retro_list.html", context)
 
 
@@ -80,8 +77,8 @@ def retro_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def retro_detail(request: HttpRequest, pk: int, retro_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk)
-    retro = get_object_or_404(Retro.objects.select_related("created_by"), service=service, pk=retro_pk)
+    retro = get_retro_for_user(request, pk, retro_pk)
+    service = retro.service
     items = list(retro.actions.select_related("assignee").order_by("rank", "id"))
     mark_late(items)
     context = {"service": service, "retro": retro, "items": items}

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -11,11 +11,12 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.backlog import actions
+from kuulo.backlog.access import get_item_for_user
 from kuulo.backlog.models import BacklogItem
 from kuulo.board import queries as board_queries
 from kuulo.board.forms import RoadmapFilters, ScheduleForm
-from kuulo.organisation.access import get_service_for_user, visible_services
-from kuulo.organisation.models import Membership, Role, Unit
+from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
+from kuulo.organisation.models import Role, Unit
 
 
 def _schedule_form(item: BacklogItem) -> ScheduleForm:
@@ -54,10 +55,10 @@ def roadmap_organisation(request: HttpRequest) -> HttpResponse:
     services = board_queries.services_in_unit(visible_services(request.user), filters.cleaned_data.get("unit"))
     by = filters.cleaned_data["by"] or "month"
     roadmap = board_queries.roadmap(services, by=by)
-    managed = _managed_service_ids(request.user)
+    managed = set(services_with_role(request.user, Role.PRODUCT_OWNER).values_list("pk", flat=True))
     for _code, _label, items in roadmap.horizons:
         for item in items:
-            if managed is None or item.service_id in managed:
+            if item.service_id in managed:
                 item.schedule_form = _schedule_form(item)
     context = {
         "service": None,
@@ -67,13 +68,6 @@ def roadmap_organisation(request: HttpRequest) -> HttpResponse:
         "by": by,
     }
     return render(request, "board/roadmap.html", context)
-
-
-def _managed_service_ids(user) -> set[int] | None:
-    """The services whose roadmap the user may change; None for all (an organisation admin)."""
-    if user.is_org_admin:
-        return None
-    return set(Membership.objects.filter(user=user, role=Role.PRODUCT_OWNER).values_list("service_id", flat=True))
 
 
 def _next_url(request: HttpRequest, fallback: str) -> str:
@@ -87,8 +81,8 @@ def _next_url(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def roadmap_schedule(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """The product owner moves an item to another horizon or month (htmx: the roadmap's body)."""
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    item = get_object_or_404(BacklogItem, service=service, pk=item_pk)
+    item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
+    service = item.service
     form = ScheduleForm(request.POST, prefix=f"item-{item.pk}")
     by = "quarter" if request.POST.get("by") == "quarter" else "month"
     if not form.is_valid():

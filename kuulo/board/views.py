@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.backlog import actions
+from kuulo.backlog.access import get_item_for_user
 from kuulo.backlog.models import BacklogItem
 from kuulo.board import queries as board_queries
 from kuulo.board.forms import MoveForm, UnitFilter, WipLimitsForm, parse_week
@@ -20,12 +21,10 @@ from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role, Unit
 
 
-def _board_context(request: HttpRequest, service, moved: BacklogItem | None = None) -> dict:
-    can_move = service.my_role is not None and service.my_role.rank >= Role.TEAM_MEMBER.rank
+def _board_context(service, moved: BacklogItem | None = None) -> dict:
     return {
         "service": service,
         "board": board_queries.board(service),
-        "can_move": can_move or request.user.is_org_admin,
         "statuses": BacklogItem.Status.choices,
         "moved": moved,
     }
@@ -36,21 +35,21 @@ def _board_context(request: HttpRequest, service, moved: BacklogItem | None = No
 def board(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_service_for_user(request, pk)
     template = "board/_board.html" if request.htmx else "board/board.html"
-    return render(request, template, _board_context(request, service))
+    return render(request, template, _board_context(service))
 
 
 @login_required
 @require_POST
 def board_move(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Moves a card to another status; answers the board fragment (htmx) or redirects to the board."""
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    item = get_object_or_404(BacklogItem, service=service, pk=item_pk)
+    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
+    service = item.service
     form = MoveForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose one of the statuses."))
     actions.change_status(item, request.user, form.cleaned_data["status"])
     if request.htmx:
-        return render(request, "board/_board.html", _board_context(request, service, moved=item))
+        return render(request, "board/_board.html", _board_context(service, moved=item))
     messages.success(
         request,
         _("“%(title)s” is now in “%(status)s”.") % {"title": item.title, "status": item.get_status_display()},

@@ -6,7 +6,7 @@ from them."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -16,7 +16,8 @@ from kuulo.backlog.queries import items_for_comments
 from kuulo.comments import actions, queries
 from kuulo.comments.forms import HIGH_SCORE, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
-from kuulo.feedback.models import Comment, Response, Sentiment
+from kuulo.feedback.access import get_comment_for_user
+from kuulo.feedback.models import Comment, Sentiment
 from kuulo.lib.exports import csv_response
 from kuulo.lib.periods import Period
 from kuulo.lib.translated import active_language
@@ -24,10 +25,6 @@ from kuulo.organisation.access import get_service_for_user, services_with_role, 
 from kuulo.organisation.models import Role
 
 PANEL_SIZE = 5
-
-
-def can_review(request: HttpRequest, service) -> bool:
-    return request.user.is_org_admin or (service.my_role is not None and service.my_role.rank >= Role.TEAM_MEMBER.rank)
 
 
 def add_praise_state(comments: list[Comment]) -> None:
@@ -70,7 +67,7 @@ def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_service_for_user(request, pk)
     filters = CommentFilters(request.GET or None, service=service)
     template = "comments/_comment_results.html" if request.htmx else "comments/comment_list.html"
-    allowed = can_review(request, service)
+    allowed = service.can_contribute
     context = {"service": service, "filters": filters, "can_review": allowed, "can_hide_praise": allowed}
     if filters.is_bound and not filters.is_valid():
         return render(request, template, context, status=422)
@@ -146,13 +143,8 @@ def comments_csv(comments, service, period: Period) -> StreamingHttpResponse:
 @require_POST
 def comment_review(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     """Marks a comment reviewed (reviewed=1) or not (reviewed=0); htmx swaps its review block."""
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    comment = get_object_or_404(
-        Comment.objects.select_related("response"),
-        pk=comment_pk,
-        response__service=service,
-        response__status=Response.Status.ACCEPTED,
-    )
+    comment = get_comment_for_user(request, pk, comment_pk, role=Role.TEAM_MEMBER, accepted_only=True)
+    service = comment.response.service
     if request.POST.get("reviewed") not in ("0", "1"):
         return HttpResponse(_("Say whether the comment is reviewed."), status=400, content_type="text/plain")
     if request.POST["reviewed"] == "1":
@@ -255,13 +247,8 @@ def praise_hide(request: HttpRequest, pk: int, comment_pk: int) -> HttpResponse:
     htmx swaps the comment's card when the button was on a wall (`wall` is "service" or
     "organisation") and the comment's praise block on the comments page otherwise; without
     JavaScript the browser goes back to the page it came from."""
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    comment = get_object_or_404(
-        Comment.objects.select_related("response__service"),
-        pk=comment_pk,
-        response__service=service,
-        response__status=Response.Status.ACCEPTED,
-    )
+    comment = get_comment_for_user(request, pk, comment_pk, role=Role.TEAM_MEMBER, accepted_only=True)
+    service = comment.response.service
     if request.POST.get("hidden") not in ("0", "1"):
         return HttpResponse(
             _("Say whether to hide the comment from the wall of praise."), status=400, content_type="text/plain"

@@ -8,14 +8,14 @@ service (service empty), which only organisation admins manage."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.comments import queries
+from kuulo.comments.access import get_theme_for_user, manageable_themes
 from kuulo.comments.forms import MergeForm, RuleThemeForm, ThemeFilters, ThemeNameForm, themes_of
 from kuulo.comments.models import Theme
 from kuulo.lib.views import render_form_page
@@ -28,26 +28,6 @@ def _actions():
     from kuulo.comments import actions
 
     return actions
-
-
-def manageable_themes(request: HttpRequest, service):
-    """The themes this user may change on this service's pages."""
-    themes = themes_of(service)
-    if request.user.is_org_admin:
-        return themes
-    return themes.exclude(kind=Theme.Kind.RULE, service__isnull=True)
-
-
-def managed_theme(request: HttpRequest, service, theme_pk: int, kind: str | None = None) -> Theme:
-    """A theme of this service (or of every service) that the user may change: 404 when the
-    service does not see it, 403 for a rule theme of every service unless an organisation admin."""
-    themes = themes_of(service)
-    if kind:
-        themes = themes.filter(kind=kind)
-    theme = get_object_or_404(themes, pk=theme_pk)
-    if theme.kind == Theme.Kind.RULE and theme.service_id is None and not request.user.is_org_admin:
-        raise PermissionDenied
-    return theme
 
 
 def themes_url(service) -> str:
@@ -90,8 +70,8 @@ def theme_list(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def theme_rename(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    theme = managed_theme(request, service, theme_pk)
+    theme = get_theme_for_user(request, pk, theme_pk)
+    service = theme.page_service
     form = ThemeNameForm(request.POST or None, initial=ThemeNameForm.initial_of(theme))
     if request.method == "POST" and form.is_valid():
         _actions().rename_theme(theme, form.names())
@@ -124,8 +104,8 @@ def theme_merge(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def theme_split(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     """GET asks to confirm; POST splits an automatic theme in two or more."""
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    theme = managed_theme(request, service, theme_pk, kind=Theme.Kind.AUTO)
+    theme = get_theme_for_user(request, pk, theme_pk, kind=Theme.Kind.AUTO)
+    service = theme.page_service
     if request.method == "POST":
         parts = _actions().split_theme(theme)
         if parts and len(parts) > 1:
@@ -162,8 +142,8 @@ def rule_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def rule_edit(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    theme = managed_theme(request, service, theme_pk, kind=Theme.Kind.RULE)
+    theme = get_theme_for_user(request, pk, theme_pk, kind=Theme.Kind.RULE)
+    service = theme.page_service
     initial = RuleThemeForm.initial_of(theme) | {
         "terms": ", ".join(theme.terms or []),
         "everywhere": theme.service_id is None,
@@ -188,8 +168,8 @@ def rule_edit(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
 
 @login_required
 def rule_delete(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    theme = managed_theme(request, service, theme_pk, kind=Theme.Kind.RULE)
+    theme = get_theme_for_user(request, pk, theme_pk, kind=Theme.Kind.RULE)
+    service = theme.page_service
     if request.method == "POST":
         _actions().delete_theme(theme)
         messages.success(request, _("The rule theme was deleted."))

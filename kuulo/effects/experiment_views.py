@@ -4,12 +4,13 @@ Kuulo's own data, and the product owner's decision and learning."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kuulo.effects import effect
+from kuulo.effects.access import get_experiment_for_user
 from kuulo.effects.forms import DecisionForm, ExperimentForm
 from kuulo.effects.models import Experiment
 from kuulo.effects.views import measurement_charts
@@ -18,16 +19,11 @@ from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
 
 
-def service_experiment(service, experiment_pk: int) -> Experiment:
-    return get_object_or_404(Experiment.objects.select_related("metric"), pk=experiment_pk, service=service)
-
-
 @login_required
 def experiment_list(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_service_for_user(request, pk)
     experiments = Experiment.objects.filter(service=service).select_related("metric")
-    can_edit = service.can_manage or service.my_role == Role.TEAM_MEMBER
-    context = {"service": service, "experiments": experiments, "can_edit": can_edit, "today": timezone.localdate()}
+    context = {"service": service, "experiments": experiments, "today": timezone.localdate()}
     return render(request, "effects/experiment_list.html", context)
 
 
@@ -53,8 +49,8 @@ def experiment_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def experiment_edit(request: HttpRequest, pk: int, experiment_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    experiment = service_experiment(service, experiment_pk)
+    experiment = get_experiment_for_user(request, pk, experiment_pk, role=Role.TEAM_MEMBER)
+    service = experiment.service
     form = ExperimentForm(request.POST or None, instance=experiment, service=service)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -72,8 +68,8 @@ def experiment_edit(request: HttpRequest, pk: int, experiment_pk: int) -> HttpRe
 @login_required
 def experiment_decision(request: HttpRequest, pk: int, experiment_pk: int) -> HttpResponse:
     """The product owner decides to continue, change or stop, and writes down what was learned."""
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    experiment = service_experiment(service, experiment_pk)
+    experiment = get_experiment_for_user(request, pk, experiment_pk, role=Role.PRODUCT_OWNER)
+    service = experiment.service
     form = DecisionForm(request.POST or None, instance=experiment)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -90,8 +86,8 @@ def experiment_decision(request: HttpRequest, pk: int, experiment_pk: int) -> Ht
 
 @login_required
 def experiment_detail(request: HttpRequest, pk: int, experiment_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk)
-    experiment = service_experiment(service, experiment_pk)
+    experiment = get_experiment_for_user(request, pk, experiment_pk)
+    service = experiment.service
     result = effect.experiment_result(experiment)
     marks = [
         (experiment.starts_on, _("Experiment starts (%(date)s)") % {"date": _date(experiment.starts_on)}),
@@ -102,7 +98,6 @@ def experiment_detail(request: HttpRequest, pk: int, experiment_pk: int) -> Http
         "experiment": experiment,
         "result": result,
         "items": experiment.items.all(),
-        "can_edit": service.can_manage or service.my_role == Role.TEAM_MEMBER,
         **measurement_charts(service, result, marks),
     }
     return render(request, "effects/experiment_detail.html", context)

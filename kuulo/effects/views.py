@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kuulo.backlog import actions
+from kuulo.backlog.access import get_item_for_user
 from kuulo.backlog.models import BacklogItem, ItemComment
 from kuulo.effects import effect
 from kuulo.lib import charts
@@ -21,10 +22,6 @@ from kuulo.lib.periods import bucket_label
 from kuulo.lib.templatetags.figures import figure
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
-
-
-def service_item(service, item_pk: int) -> BacklogItem:
-    return get_object_or_404(BacklogItem.objects.select_related("expected_metric"), pk=item_pk, service=service)
 
 
 def measurement_charts(service, measurement: effect.Measurement, marks: list[tuple] | None = None) -> dict:
@@ -56,8 +53,8 @@ def measurement_charts(service, measurement: effect.Measurement, marks: list[tup
 @login_required
 def item_effect(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """One done item's metric in the weeks before and after it was done."""
-    service = get_service_for_user(request, pk)
-    item = service_item(service, item_pk)
+    item = get_item_for_user(request, pk, item_pk)
+    service = item.service
     measurement = effect.item_effect(item)
     context = {"service": service, "item": item, "measurement": measurement, "weeks": effect.WEEKS}
     if measurement:
@@ -84,8 +81,7 @@ def effect_list(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def item_verify(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """The product owner marks a done item's effect as verified (or back to done)."""
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    item = service_item(service, item_pk)
+    item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
     if item.status == BacklogItem.Status.DONE:
         actions.change_status(item, request.user, BacklogItem.Status.VERIFIED, done_on=item.done_at)
         messages.success(request, _("The effect of “%(title)s” is marked verified.") % {"title": item.title})
@@ -102,8 +98,8 @@ def item_verify(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @require_POST
 def quote_approval(request: HttpRequest, pk: int, item_pk: int, link_pk: int) -> HttpResponse:
     """The product owner approves (or withdraws) a linked comment for quoting on the public page."""
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    item = service_item(service, item_pk)
+    item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
+    service = item.service
     link = get_object_or_404(ItemComment.objects.select_related("comment"), pk=link_pk, item=item)
     approve = request.POST.get("approve") == "1"
     link.approved_for_public = approve

@@ -2,33 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.dateparse import parse_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.exports import actions
+from kuulo.exports.access import get_export_for_user
 from kuulo.exports.forms import ExportForm, initial_from
 from kuulo.exports.models import ExportJob
 from kuulo.feedback.models import Sentiment
-from kuulo.organisation.access import get_service_for_user, visible_services
+from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Channel, Service
-
-
-def get_export_for_user(request: HttpRequest, pk: int) -> ExportJob:
-    """The job `pk` if it is the person's own (or they are an organisation admin) and they still see its
-    service; otherwise 404, so nobody learns of another's export."""
-    job = get_object_or_404(ExportJob, pk=pk)
-    user = request.user
-    if user.is_org_admin:
-        return job
-    if job.user_id != user.pk:
-        raise Http404("No such export.")
-    service = job.filters.get("service")
-    if service and not visible_services(user).filter(pk=service).exists():
-        raise Http404("No such export.")
-    return job
 
 
 @login_required

@@ -16,7 +16,7 @@ from kuulo.feedback.models import Comment
 from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence
 from kuulo.lib.periods import Period
 from kuulo.metrics.scoring import Score
-from kuulo.organisation.access import role_on
+from kuulo.organisation.access import has_role
 from kuulo.organisation.models import Role, Service
 
 
@@ -34,15 +34,6 @@ def insights_for_comments(comment_ids) -> dict[int, list[Insight]]:
     return dict(found)
 
 
-def can_contribute(service: Service, user) -> bool:
-    """Team members, product owners and organisation admins create insights and add evidence.
-    `service` from `get_service_for_user` carries `my_role`; otherwise it is looked up."""
-    if user.is_org_admin:
-        return True
-    my_role = service.my_role if hasattr(service, "my_role") else role_on(user, service)
-    return my_role is not None and my_role.rank >= Role.TEAM_MEMBER.rank
-
-
 def insight_choices(service: Service) -> list[Insight]:
     """The service's insights for a menu, open ones first."""
     insights = Insight.objects.filter(service=service).only("pk", "statement", "status", "service_id")
@@ -55,7 +46,7 @@ def comments_panel_context(service: Service, comments, user) -> dict:
     return {
         "insights_by_comment": insights_for_comments(comment.pk for comment in comments),
         "service_insights": insight_choices(service),
-        "can_link_insights": can_contribute(service, user),
+        "can_link_insights": has_role(user, service, Role.TEAM_MEMBER),
     }
 
 

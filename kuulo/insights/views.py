@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from kuulo.feedback.access import get_comment_for_user
 from kuulo.feedback.models import Comment
 from kuulo.insights import actions, queries
+from kuulo.insights.access import get_insight_for_user, get_segment_for_user
 from kuulo.insights.forms import (
     InsightFilters,
     InsightForm,
@@ -20,27 +22,12 @@ from kuulo.insights.forms import (
     StatusForm,
     segment_initial,
 )
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.insights.models import CommentEvidence, Insight, Tag
 from kuulo.metrics.scoring import MIN_N
 from kuulo.organisation.access import get_service_for_user, visible_services
-from kuulo.organisation.models import Role, Service
+from kuulo.organisation.models import Role
 
 PAGE_SIZE = 50
-
-
-def get_insight_for_user(request: HttpRequest, service_pk: int, pk: int, role: Role = Role.VIEWER) -> Insight:
-    """An insight of a service the user may act on with `role`: 404 for no access or another service's insight."""
-    service = get_service_for_user(request, service_pk, role=role)
-    insight = get_object_or_404(Insight.objects.select_related("created_by"), service=service, pk=pk)
-    insight.service = service
-    return insight
-
-
-def get_comment_of_service(service: Service, pk) -> Comment:
-    """A comment given to `service`; any other (or a malformed id) answers 404."""
-    if not str(pk).isdigit():
-        raise Http404("No such comment.")
-    return get_object_or_404(Comment.objects.select_related("response"), pk=pk, response__service=service)
 
 
 def _next_url(request: HttpRequest, fallback: str) -> str:
@@ -76,7 +63,6 @@ def _list_page(request: HttpRequest, insights, *, services, service) -> HttpResp
     context = {
         "filters": filters,
         "service": service,
-        "can_create": service is not None and queries.can_contribute(service, request.user),
     }
     if filters.is_bound and not filters.is_valid():
         return render(request, template, {**context, "page": None}, status=400)
@@ -106,7 +92,6 @@ def insight_detail(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
         "tags": insight.tags.all(),
         "comments": queries.comment_evidence(insight),
         "segments": queries.segment_evidence(insight),
-        "can_contribute": queries.can_contribute(service, request.user),
         "status_form": StatusForm(initial={"status": insight.status}),
         "min_n": MIN_N,
     }
@@ -118,7 +103,7 @@ def insight_create(request: HttpRequest, pk: int) -> HttpResponse:
     """A new insight; `?comment=<id>` starts it from a comment of the service, which becomes its evidence."""
     service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
     comment_pk = request.POST.get("comment") or request.GET.get("comment")
-    comment = get_comment_of_service(service, comment_pk) if comment_pk else None
+    comment = get_comment_for_user(request, service.pk, comment_pk, role=Role.TEAM_MEMBER) if comment_pk else None
     form = InsightForm(request.POST or None, initial={"comment": comment.pk if comment else None})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -191,18 +176,20 @@ def link_comment(request: HttpRequest, pk: int) -> HttpResponse:
     service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
     form = LinkCommentForm(request.POST)
     if not form.is_valid():
-        comment = None if "comment" in form.errors else get_comment_of_service(service, form.cleaned_data["comment"])
+        comment = None
+        if "comment" not in form.errors:
+            comment = get_comment_for_user(request, service.pk, form.cleaned_data["comment"], role=Role.TEAM_MEMBER)
         if request.htmx and comment is not None:
             return _comment_fragment(request, service, comment, form, status=422)
         context = {"comment": comment, "service": service, "link_form": form}
         return render(request, "insights/link_comment.html", context, status=422)
-    comment = get_comment_of_service(service, form.cleaned_data["comment"])
+    comment = get_comment_for_user(request, service.pk, form.cleaned_data["comment"], role=Role.TEAM_MEMBER)
     if form.cleaned_data["insight"] == LinkCommentForm.NEW:
         target = reverse("insights:insight_create", args=[service.pk]) + f"?comment={comment.pk}"
         if request.htmx:
             return HttpResponse(status=204, headers={"HX-Redirect": target})
         return redirect(target)
-    insight = get_object_or_404(Insight, service=service, pk=form.cleaned_data["insight"])
+    insight = get_insight_for_user(request, service.pk, form.cleaned_data["insight"], role=Role.TEAM_MEMBER)
     _link, created = actions.link_comment(insight, comment, request.user, form.cleaned_data["note"])
     if request.htmx:
         return _comment_fragment(request, service, comment, LinkCommentForm())
@@ -227,7 +214,7 @@ def comment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, link
     link.insight = insight
     actions.unlink_comment(link)
     if request.htmx and request.POST.get("panel"):
-        comment = get_comment_of_service(insight.service, link.comment_id)
+        comment = get_comment_for_user(request, pk, link.comment_id, role=Role.TEAM_MEMBER)
         return _comment_fragment(request, insight.service, comment, LinkCommentForm())
     messages.success(request, _("The comment is no longer evidence for this insight."))
     return redirect(_next_url(request, reverse("insights:insight_detail", args=[pk, insight.pk])))
@@ -277,9 +264,8 @@ def segment_create(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
 @login_required
 @require_POST
 def segment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, segment_pk: int) -> HttpResponse:
-    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
-    segment = get_object_or_404(SegmentEvidence, insight=insight, pk=segment_pk)
-    segment.insight = insight
+    segment = get_segment_for_user(request, pk, insight_pk, segment_pk, role=Role.TEAM_MEMBER)
+    insight = segment.insight
     actions.remove_segment(segment)
     messages.success(request, _("The segment is no longer evidence for this insight."))
     return redirect("insights:insight_detail", pk=pk, insight_pk=insight.pk)

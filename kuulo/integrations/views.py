@@ -3,12 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from kuulo.backlog.models import BacklogItem
+from kuulo.backlog.access import get_item_for_user
+from kuulo.integrations.access import get_jira_config_for_user
 from kuulo.integrations.forms import JiraConfigForm
 from kuulo.integrations.jira import Client, JiraError, error_text
 from kuulo.integrations.models import JiraConfig, JiraLink
@@ -71,8 +72,8 @@ def jira_test(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def jira_sync(request: HttpRequest, pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.PRODUCT_OWNER)
-    config = get_object_or_404(JiraConfig, service=service)
+    config = get_jira_config_for_user(request, pk)
+    service = config.service
     if not config.enabled:
         messages.error(request, _("Jira is not in use for this service. Turn it on first."))
     else:
@@ -84,8 +85,8 @@ def jira_sync(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def jira_send(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    item = get_object_or_404(BacklogItem, service=service, pk=item_pk)
+    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
+    service = item.service
     config = JiraConfig.objects.filter(service=service, enabled=True).first()
     if config is None:
         messages.error(request, _("Jira is not in use for this service."))

@@ -5,8 +5,9 @@
 - A unit's plan: organisation admins, and anyone who is a member of a service
   in that unit or in a unit below it, read it; only organisation admins change it.
 
-No visibility answers 404, too low a role 403, as for services. An archived
-plan is read-only: those who may change it may only unarchive or delete it.
+No visibility answers 404, too low a role 403, as for services; a goal or a
+checkpoint of another plan than the URL's answers 404. An archived plan is
+read-only: those who may change it may only unarchive or delete it.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,7 +17,7 @@ from django.shortcuts import get_object_or_404
 
 from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role, Unit
-from kuulo.plans.models import Plan
+from kuulo.plans.models import Checkpoint, Goal, Plan
 
 
 def visible_unit_ids(user) -> set[int]:
@@ -63,3 +64,19 @@ def get_plan_for_user(request: HttpRequest, pk: int, *, manage: bool = False) ->
         plan.can_manage = request.user.is_org_admin
     plan.can_change = plan.can_manage and plan.archived_at is None
     return plan
+
+
+def get_goal_for_user(request: HttpRequest, plan_pk: int, pk: int, *, manage: bool = False) -> Goal:
+    """The goal `pk` of the plan `plan_pk`, as `get_plan_for_user`; `goal.plan` carries its flags."""
+    plan = get_plan_for_user(request, plan_pk, manage=manage)
+    goal = get_object_or_404(Goal, plan=plan, pk=pk)
+    goal.plan = plan
+    return goal
+
+
+def get_checkpoint_for_user(request: HttpRequest, plan_pk: int, pk: int, *, manage: bool = False) -> Checkpoint:
+    """The checkpoint `pk` of the plan `plan_pk`, as `get_plan_for_user`; `checkpoint.plan` carries its flags."""
+    plan = get_plan_for_user(request, plan_pk, manage=manage)
+    checkpoint = get_object_or_404(Checkpoint, plan=plan, pk=pk)
+    checkpoint.plan = plan
+    return checkpoint

@@ -2,13 +2,12 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.text import slugify
 
 from kuulo.plans import pdf
-from kuulo.plans.access import get_plan_for_user
-from kuulo.plans.models import Checkpoint
+from kuulo.plans.access import get_checkpoint_for_user
 from kuulo.plans.report import checkpoint_report
 
 
@@ -18,8 +17,8 @@ def file_name(*parts: str) -> str:
 
 
 def _report_context(request: HttpRequest, pk: int, checkpoint_pk: int) -> dict:
-    plan = get_plan_for_user(request, pk)
-    checkpoint = get_object_or_404(Checkpoint, plan=plan, pk=checkpoint_pk)
+    checkpoint = get_checkpoint_for_user(request, pk, checkpoint_pk)
+    plan = checkpoint.plan
     return {"report": checkpoint_report(plan, checkpoint), "plan": plan, "checkpoint": checkpoint}
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,14 @@ from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role, Unit
 from kuulo.plans import actions
-from kuulo.plans.access import get_plan_for_user, get_unit_for_user, visible_plans, visible_unit_ids
+from kuulo.plans.access import (
+    get_checkpoint_for_user,
+    get_goal_for_user,
+    get_plan_for_user,
+    get_unit_for_user,
+    visible_plans,
+    visible_unit_ids,
+)
 from kuulo.plans.forms import ActionsForm, CheckpointForm, GoalForm, PlanForm
 from kuulo.plans.models import Checkpoint, Goal, Plan
 from kuulo.plans.queries import CURRENT_DAYS, goal_figures, plan_actions
@@ -162,7 +169,7 @@ def goal_create(request: HttpRequest, plan: Plan) -> HttpResponse:
 @login_required
 @changeable_plan
 def goal_edit(request: HttpRequest, plan: Plan, goal_pk: int) -> HttpResponse:
-    goal = get_object_or_404(Goal, plan=plan, pk=goal_pk)
+    goal = get_goal_for_user(request, plan.pk, goal_pk, manage=True)
     return _goal_form(request, plan, goal, title=_("Edit the goal"))
 
 
@@ -180,7 +187,7 @@ def _goal_form(request: HttpRequest, plan: Plan, goal: Goal, *, title: str) -> H
 @login_required
 @changeable_plan
 def goal_delete(request: HttpRequest, plan: Plan, goal_pk: int) -> HttpResponse:
-    get_object_or_404(Goal, plan=plan, pk=goal_pk).delete()
+    get_goal_for_user(request, plan.pk, goal_pk, manage=True).delete()
     messages.success(request, _("The goal was removed."))
     return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#goals")
 
@@ -213,7 +220,7 @@ def checkpoint_create(request: HttpRequest, plan: Plan) -> HttpResponse:
 @login_required
 @changeable_plan
 def checkpoint_edit(request: HttpRequest, plan: Plan, checkpoint_pk: int) -> HttpResponse:
-    checkpoint = get_object_or_404(Checkpoint, plan=plan, pk=checkpoint_pk)
+    checkpoint = get_checkpoint_for_user(request, plan.pk, checkpoint_pk, manage=True)
     return _checkpoint_form(request, plan, checkpoint, title=_("Edit the checkpoint"))
 
 
@@ -232,7 +239,7 @@ def _checkpoint_form(request: HttpRequest, plan: Plan, checkpoint: Checkpoint, *
 @changeable_plan
 def checkpoint_delete(request: HttpRequest, plan: Plan, checkpoint_pk: int) -> HttpResponse:
     """Removes a checkpoint; subscribed calendars drop the event on their next refresh."""
-    get_object_or_404(Checkpoint, plan=plan, pk=checkpoint_pk).delete()
+    get_checkpoint_for_user(request, plan.pk, checkpoint_pk, manage=True).delete()
     messages.success(request, _("The checkpoint was removed; subscribed calendars drop it on their next refresh."))
     return redirect(reverse("plans:plan_detail", args=[plan.pk]) + "#checkpoints")
 

@@ -74,3 +74,8 @@ def service_with_retro(service) -> list:
 
 def retro(service) -> Retro:
     return Retro.objects.get(pk=retro_args(service)[1])
+
+
+def board_item_args(service) -> list:
+    """A card in the ready column of the board: [service, item]."""
+    return [service.pk, team_work(service)["ready"].pk]

@@ -80,3 +80,9 @@ def service_with_experiment(service) -> list:
 def we_did_args(service) -> list:
     done_item_with_answers(service)
     return [service.slug]
+
+
+def quote_args(service) -> list:
+    """The done item with the linked comment that is not yet approved for quoting: [service, item, link]."""
+    item = done_item_with_answers(service)
+    return [service.pk, item.pk, ItemComment.objects.get(item=item, approved_for_public=False).pk]

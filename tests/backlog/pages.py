@@ -43,3 +43,15 @@ def service_with_items(service) -> list:
 
 def item_args(service) -> list:
     return [service.pk, backlog_with_items(service)[0].pk]
+
+
+def item_comment_args(service) -> list:
+    """The first item with one of the comments it rests on: [service, item, comment]."""
+    item = backlog_with_items(service)[0]
+    return [service.pk, item.pk, item.comment_evidence.first().comment_id]
+
+
+def item_insight_args(service) -> list:
+    """The first item with the insight it rests on: [service, item, insight]."""
+    item = backlog_with_items(service)[0]
+    return [service.pk, item.pk, item.insight_evidence.get().insight_id]

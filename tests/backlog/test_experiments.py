@@ -252,3 +252,16 @@ def test_the_list_says_which_experiments_are_planned_running_or_ended(client_as,
     body = client_as("viewer").get(reverse("effects:experiment_list", args=[service.pk])).content.decode()
 
     assert "<td>Ended</td>" in body and "<td>Running</td>" in body and "<td>Planned</td>" in body
+
+
+@pytest.mark.parametrize(
+    ("role", "may_edit"), [("viewer", False), ("team_member", True), ("product_owner", True), ("admin", True)]
+)
+def test_the_edit_button_goes_to_every_role_from_team_member_up(client_as, service, role, may_edit):
+    experiment = experiment_of(service)
+    edit_url = reverse("effects:experiment_edit", args=[service.pk, experiment.pk])
+
+    page = client_as(role).get(reverse("effects:experiment_detail", args=[service.pk, experiment.pk]))
+
+    assert (edit_url in page.content.decode()) == may_edit
+    assert client_as(role).get(edit_url).status_code == (200 if may_edit else 403)

@@ -105,3 +105,9 @@ def rule_theme_args(service) -> list:
 def organisation_praise(service) -> list:
     with_comments(service)
     return []
+
+
+def comment_args(service) -> list:
+    """[service, a comment of an accepted response to it]."""
+    with_comments(service)
+    return [service.pk, Comment.objects.filter(response__service=service).order_by("pk").first().pk]

@@ -72,3 +72,15 @@ def service_with_insight(service) -> list:
 def everyone_with_insight(service) -> list:
     insight_with_evidence(service)
     return []
+
+
+def comment_evidence_args(service) -> list:
+    """[service, insight, the link of the comment it rests on]."""
+    insight = insight_with_evidence(service)
+    return [service.pk, insight.pk, insight.comment_evidence.get().pk]
+
+
+def segment_evidence_args(service) -> list:
+    """[service, insight, the segment it rests on]."""
+    insight = insight_with_evidence(service)
+    return [service.pk, insight.pk, insight.segment_evidence.get().pk]

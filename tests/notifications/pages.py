@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 
 from kuulo.notifications.actions import notify
+from kuulo.organisation.models import Membership, Role
 
 
 def with_notifications(service) -> list:
@@ -11,3 +12,9 @@ def with_notifications(service) -> list:
         read.read_at = read.created_at
         read.save()
     return []
+
+
+def team_members_notification(service) -> list:
+    """One unread notification of the persona service's team member, who alone may mark it read."""
+    team_member = Membership.objects.get(service=service, role=Role.TEAM_MEMBER).user
+    return [notify(team_member, "item_assigned", "/", title="Chat on the front page", service=str(service)).pk]

@@ -2,7 +2,7 @@
 
 from kuulo.metrics.models import Metric
 from kuulo.surveys.models import Question, SurveyVersion
-from tests.factories import CollectionPointFactory, SurveyFactory, SurveyVersionFactory
+from tests.factories import CollectionPointFactory, SurveyFactory, SurveyVersionFactory, published_survey
 from tests.surveys.public_pages import ensure_metric_library
 
 
@@ -44,3 +44,23 @@ def point_pk(service) -> list[int]:
 def metric_pk(service) -> list[int]:
     ensure_metric_library()
     return [Metric.objects.get(code="csat", version=1).pk]
+
+
+def question_pk(service) -> list[int]:
+    return [draft_version(service).questions.order_by("position").first().pk]
+
+
+def custom_metric_pk(service) -> list[int]:
+    """A metric of the organisation's own, which (unlike a built-in) can be taken out of use."""
+    ensure_metric_library()
+    metric = Metric.objects.get(code="csat", version=1)
+    metric.pk, metric.code, metric.is_builtin = None, "waiting_time", False
+    metric.save()
+    return [metric.pk]
+
+
+def live_survey_pk(service) -> list[int]:
+    """A survey collecting with its published version and no draft, so a new version can be started."""
+    ensure_metric_library()
+    version, _point = published_survey(service=service, codes=("csat",))
+    return [version.survey_id]

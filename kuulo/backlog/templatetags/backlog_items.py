@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kuulo.backlog import queries
 from kuulo.lib.evidence_links import Choice, EvidenceLinks, Linked, LinkPanel, evidence_links
+from kuulo.organisation.access import has_role
+from kuulo.organisation.models import Role
 
 register = template.Library()
 
@@ -47,7 +49,7 @@ def _can_link(context, service) -> bool:
     can_link = context.get("can_link_items")
     if can_link is None:
         request = context.get("request")
-        can_link = request is not None and queries.can_contribute(service, request.user)
+        can_link = request is not None and has_role(request.user, service, Role.TEAM_MEMBER)
     return can_link
 
 

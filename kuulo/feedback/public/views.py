@@ -21,8 +21,8 @@ from kuulo.feedback.public.forms import HONEYPOT, SurveyForm, errors_of
 from kuulo.feedback.public.questions import survey_language
 from kuulo.lib.translated import active_language
 from kuulo.organisation.public import render_public
+from kuulo.surveys.access import get_version_for_user
 from kuulo.surveys.models import CollectionPoint, SurveyVersion
-from kuulo.surveys.views.access import get_version_for_user
 
 HOSTED_KINDS = [CollectionPoint.Kind.LINK, CollectionPoint.Kind.QR, CollectionPoint.Kind.WIDGET]
 

@@ -7,20 +7,14 @@ the steps and is deleted after the import.
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from kuulo.feedback import imports, uploads
 from kuulo.feedback.forms import ImportMappingForm, ImportUploadForm
-from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
+from kuulo.surveys.access import get_survey_for_user
 from kuulo.surveys.models import Survey
-
-
-def get_survey_for_importer(request: HttpRequest, survey_pk: int) -> Survey:
-    survey = get_object_or_404(Survey, pk=survey_pk)
-    survey.service = get_service_for_user(request, survey.service_id, role=Role.PRODUCT_OWNER)
-    return survey
 
 
 def get_upload(survey: Survey, upload: str) -> tuple[dict, imports.Table]:
@@ -38,7 +32,7 @@ def get_upload(survey: Survey, upload: str) -> tuple[dict, imports.Table]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest, survey_pk: int) -> HttpResponse:
-    survey = get_survey_for_importer(request, survey_pk)
+    survey = get_survey_for_user(request, survey_pk, role=Role.PRODUCT_OWNER)
     version = survey.live_version()
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and version is not None and form.is_valid():
@@ -58,7 +52,7 @@ def import_upload(request: HttpRequest, survey_pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_map(request: HttpRequest, survey_pk: int, upload: str) -> HttpResponse:
-    survey = get_survey_for_importer(request, survey_pk)
+    survey = get_survey_for_user(request, survey_pk, role=Role.PRODUCT_OWNER)
     version = survey.live_version()
     note, table = get_upload(survey, upload)
     if version is None:
@@ -86,7 +80,7 @@ def import_map(request: HttpRequest, survey_pk: int, upload: str) -> HttpRespons
 @require_http_methods(["GET", "POST"])
 def import_preview(request: HttpRequest, survey_pk: int, upload: str) -> HttpResponse:
     """GET shows the first rows as they will be stored and every row's errors; POST imports."""
-    survey = get_survey_for_importer(request, survey_pk)
+    survey = get_survey_for_user(request, survey_pk, role=Role.PRODUCT_OWNER)
     version = survey.live_version()
     note, table = get_upload(survey, upload)
     if version is None or not note["mapping"]:

@@ -6,11 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.feedback import actions
+from kuulo.feedback.access import get_response_for_user
 from kuulo.feedback.models import Answer, Response
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
@@ -42,7 +43,7 @@ def _decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return HttpResponse(_("Choose a response and a decision."), status=400, content_type="text/plain")
-    response = get_object_or_404(Response, pk=form.cleaned_data["response"], service=service)
+    response = get_response_for_user(request, service.pk, form.cleaned_data["response"], role=Role.PRODUCT_OWNER)
     if form.cleaned_data["decision"] == "accept":
         actions.accept_suspect(response)
         message = _("The response was accepted and now counts in the figures.")

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from kuulo.insights import queries
 from kuulo.insights.models import Insight
 from kuulo.lib.evidence_links import Choice, EvidenceLinks, Linked, LinkPanel, evidence_links
+from kuulo.organisation.access import has_role
+from kuulo.organisation.models import Role
 
 register = template.Library()
 
@@ -46,7 +48,7 @@ def comment_insights(context, comment, service) -> EvidenceLinks:
     can_link = context.get("can_link_insights")
     if can_link is None:
         if ("can_link", service.pk) not in cache:
-            cache[("can_link", service.pk)] = request is not None and queries.can_contribute(service, request.user)
+            cache[("can_link", service.pk)] = request is not None and has_role(request.user, service, Role.TEAM_MEMBER)
         can_link = cache[("can_link", service.pk)]
 
     def link(insight) -> Linked:

@@ -1,28 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.lib.views import render_form_page
 from kuulo.organisation import actions
-from kuulo.organisation.access import get_service_for_user
+from kuulo.organisation.access import get_membership_for_user, get_service_for_user
 from kuulo.organisation.forms import MembershipForm, MembershipRoleForm
-from kuulo.organisation.models import Membership, Role, Service
-
-
-def get_membership_for_user(request: HttpRequest, service_pk: int, pk: int) -> Membership:
-    """A membership the user may change: product owners manage their team,
-    only organisation admins manage product owners."""
-    service = get_service_for_user(request, service_pk, role=Role.PRODUCT_OWNER)
-    membership = get_object_or_404(Membership.objects.select_related("user"), service=service, pk=pk)
-    if membership.role == Role.PRODUCT_OWNER and not request.user.is_org_admin:
-        raise PermissionDenied
-    membership.service = service
-    return membership
+from kuulo.organisation.models import Role, Service
 
 
 @login_required

@@ -17,9 +17,9 @@ from django.views.decorators.vary import vary_on_headers
 from kuulo.lib.translated import active_language
 from kuulo.organisation.models import Organisation, Role
 from kuulo.surveys import actions
+from kuulo.surveys.access import get_question_for_user, get_version_for_user
 from kuulo.surveys.forms import AddMetricForm, OpenQuestionForm, VersionForm
 from kuulo.surveys.models import Question, SurveyVersion
-from kuulo.surveys.views.access import get_question_for_user, get_version_for_user
 
 
 def editor_url(version: SurveyVersion, anchor: str) -> str:

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.models import Role
+from kuulo.surveys.access import get_point_for_user, get_survey_for_user
 from kuulo.surveys.forms import CollectionPointForm
 from kuulo.surveys.models import CollectionPoint
-from kuulo.surveys.views.access import get_point_for_user, get_survey_for_user
 
 API_PATH = "/api/v1/collection-points/{key}/responses"
 

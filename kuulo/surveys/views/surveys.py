@@ -13,9 +13,9 @@ from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
 from kuulo.surveys import actions
+from kuulo.surveys.access import get_survey_for_user
 from kuulo.surveys.forms import SurveyCreateForm
 from kuulo.surveys.models import SurveyVersion
-from kuulo.surveys.views.access import get_survey_for_user
 from kuulo.surveys.views.points import with_usage
 
 

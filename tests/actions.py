@@ -1,0 +1,100 @@
+"""Every POST-only URL of Kuulo (an action) and who may use it, beside the pages of tests/pages.py.
+
+tests/organisation/test_action_matrix.py posts to each action as each persona and checks
+the denials, and fails when a URL answers only POST but is declared in neither table below,
+so a new action cannot go without a declared role. It finds them by a GET with made-up ids,
+which `require_POST` (and Django's other method decorators) answer with 405 before any access
+check: keep that decorator outermost. The customer widget's endpoints check their key before
+the method (they also answer CORS preflight) and are listed with the non-pages.
+"""
+
+from tests.backlog import board_pages, effect_pages
+from tests.backlog import pages as backlog_pages
+from tests.comments import pages as comment_pages
+from tests.insights import pages as insight_pages
+from tests.integrations.pages import service_with_jira
+from tests.notifications.pages import team_members_notification
+from tests.plans import data as plan_pages
+from tests.surveys import factories as survey_args
+
+# The personas of tests/conftest.py on the persona service, from the fewest rights to the most.
+LADDER = ["outsider", "viewer", "team_member", "product_owner", "admin"]
+
+# Who may use an action: the lowest role on the service of the object (VIEWER, TEAM_MEMBER,
+# PRODUCT_OWNER; an organisation admin has every role), or one of the other three.
+VIEWER, TEAM_MEMBER, PRODUCT_OWNER = "viewer", "team_member", "product_owner"
+ORGANISATION_ADMIN = "organisation admin"  # organisation-wide; to anyone else the URL does not exist
+ANYONE = "anyone"  # every person who has logged in, on their own things
+RECIPIENT = "recipient"  # only the person the object is for (the team member's, below); 404 to all others
+
+# url name: (args for the persona service, who may use it)
+ACTIONS = {
+    # --- organisation-wide ---
+    "metrics:metric_deactivate": (survey_args.custom_metric_pk, ORGANISATION_ADMIN),
+    "notifications:mark_read": (team_members_notification, RECIPIENT),
+    "notifications:mark_all_read": (lambda s: [], ANYONE),
+    "plans:my_calendar_rotate": (lambda s: [], ANYONE),
+    # --- surveys: the builder ---
+    "surveys:survey_close": (survey_args.survey_pk, PRODUCT_OWNER),
+    "surveys:version_new": (survey_args.live_survey_pk, PRODUCT_OWNER),
+    "surveys:version_publish": (survey_args.draft_version_pk, PRODUCT_OWNER),
+    "surveys:question_add_metric": (survey_args.draft_version_pk, PRODUCT_OWNER),
+    "surveys:question_add_open": (survey_args.draft_version_pk, PRODUCT_OWNER),
+    "surveys:question_move": (survey_args.question_pk, PRODUCT_OWNER),
+    "surveys:question_remove": (survey_args.question_pk, PRODUCT_OWNER),
+    # --- comments ---
+    "comments:comment_review": (comment_pages.comment_args, TEAM_MEMBER),
+    "comments:praise_hide": (comment_pages.comment_args, TEAM_MEMBER),
+    "comments:theme_recluster": (comment_pages.with_comments, PRODUCT_OWNER),
+    # --- insights ---
+    "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
+    "insights:link_comment": (insight_pages.service_with_insight, TEAM_MEMBER),
+    "insights:comment_evidence_remove": (insight_pages.comment_evidence_args, TEAM_MEMBER),
+    "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- backlog: items, ranking and evidence ---
+    "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
+    "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),
+    "backlog:item_reorder": (backlog_pages.service_with_items, PRODUCT_OWNER),
+    "backlog:item_link_comment": (backlog_pages.service_with_items, TEAM_MEMBER),
+    "backlog:item_link_insight": (backlog_pages.service_with_items, TEAM_MEMBER),
+    "backlog:item_comment_remove": (backlog_pages.item_comment_args, TEAM_MEMBER),
+    "backlog:item_insight_remove": (backlog_pages.item_insight_args, TEAM_MEMBER),
+    # --- board and roadmap ---
+    "board:board_move": (board_pages.board_item_args, TEAM_MEMBER),
+    "board:roadmap_schedule": (board_pages.board_item_args, PRODUCT_OWNER),
+    # --- effects ---
+    "effects:item_verify": (effect_pages.item_effect_args, PRODUCT_OWNER),
+    "effects:quote_approval": (effect_pages.quote_args, PRODUCT_OWNER),
+    # --- plans (of a service) ---
+    "plans:plan_archive": (plan_pages.plan_args, PRODUCT_OWNER),
+    "plans:plan_unarchive": (plan_pages.plan_args, PRODUCT_OWNER),
+    "plans:goal_delete": (plan_pages.goal_args, PRODUCT_OWNER),
+    "plans:checkpoint_delete": (plan_pages.checkpoint_args, PRODUCT_OWNER),
+    "plans:feed_rotate": (plan_pages.plan_args, PRODUCT_OWNER),
+    # --- integrations: Jira ---
+    # Without saved settings the test answers at once instead of calling Jira.
+    "integrations:jira_test": (lambda s: [s.pk], PRODUCT_OWNER),
+    "integrations:jira_sync": (service_with_jira, PRODUCT_OWNER),
+    "integrations:jira_send": (backlog_pages.item_args, TEAM_MEMBER),
+}
+
+# POST-only URLs outside the staff's role matrix, with the reason.
+PUBLIC_ACTIONS = {
+    "accounts:logout": "anyone, also without logging in; redirects to the login page",
+    "accounts:set_language": "anyone, also without logging in; redirects back",
+    "api:api_v1:post_response": "JSON API with an API token, no session; tests/api/test_api_ingestion.py",
+    "api:api_v1:post_batch": "JSON API with an API token, no session; tests/api/test_api_ingestion.py",
+}
+
+
+def denial(who: str, persona: str) -> int | None:
+    """The status `persona` gets from an action that `who` may use: None when it may use it."""
+    if who == ANYONE:
+        return None
+    if who == RECIPIENT:
+        return None if persona == TEAM_MEMBER else 404
+    if who == ORGANISATION_ADMIN:
+        return None if persona == "admin" else 404
+    if persona == "outsider":
+        return 404
+    return None if LADDER.index(persona) >= LADDER.index(who) else 403

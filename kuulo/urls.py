@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("kuulo.insights.urls")),
     path("", include("kuulo.exports.urls")),
     path("", include("kuulo.backlog.urls")),
+    path("", include("kuulo.traceability.urls")),
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),

@@ -194,17 +194,11 @@ NOT_PAGES = {
     "comments:theme_recluster": "POST only; redirects to the themes",
     # --- insights: actions ---
     "insights:insight_status": "POST only; redirects to the insight",
-    "insights:link_comment": "POST only; the comment's insights fragment (htmx) or a redirect",
-    "insights:comment_evidence_remove": "POST only; the comment's insights fragment (htmx) or a redirect",
     "insights:segment_evidence_remove": "POST only; redirects to the insight",
     # --- backlog: item actions ---
     "backlog:item_status": "POST only; redirects to the item",
     "backlog:item_move": "POST only; the list fragment (htmx) or a redirect; see tests/backlog/test_items_ranking.py",
     "backlog:item_reorder": "POST only (drag and drop); the list fragment (htmx) or a redirect",
-    "backlog:item_link_comment": "POST only; the comment's items fragment (htmx) or a redirect",
-    "backlog:item_link_insight": "POST only; the insight's items fragment (htmx) or a redirect",
-    "backlog:item_comment_remove": "POST only; the comment's items fragment (htmx) or a redirect",
-    "backlog:item_insight_remove": "POST only; the insight's items fragment (htmx) or a redirect",
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
@@ -214,6 +208,10 @@ NOT_PAGES = {
     # --- backlog: board and roadmap actions ---
     "backlog:board_move": "POST only; the board fragment (htmx) or a redirect; tested in tests/backlog/test_board.py",
     "backlog:roadmap_schedule": "POST only; the roadmap fragment (htmx) or a redirect; tests/backlog/test_roadmap.py",
+    # --- traceability: links of every registered pair ---
+    "traceability:link": "POST only; the source's panel (htmx) or a redirect; tests/traceability/test_views.py",
+    "traceability:unlink": "POST only; the source's panel (htmx) or a redirect; tests/traceability/test_views.py",
+    "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",
     # --- plans: actions, the calendar feed and the PDF ---
     "plans:goal_delete": "POST only; redirects to the plan; tested in tests/plans/test_plans.py",
     "plans:feed_rotate": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",

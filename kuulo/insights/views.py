@@ -5,25 +5,18 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.feedback.models import Comment
 from kuulo.insights import actions, queries
-from kuulo.insights.forms import (
-    InsightFilters,
-    InsightForm,
-    LinkCommentForm,
-    SegmentEvidenceForm,
-    StatusForm,
-    segment_initial,
-)
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.insights.forms import InsightFilters, InsightForm, SegmentEvidenceForm, StatusForm, segment_initial
+from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.metrics.scoring import MIN_N
 from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role, Service
+from kuulo.traceability.models import Link
 
 PAGE_SIZE = 50
 
@@ -41,13 +34,6 @@ def get_comment_of_service(service: Service, pk) -> Comment:
     if not str(pk).isdigit():
         raise Http404("No such comment.")
     return get_object_or_404(Comment.objects.select_related("response"), pk=pk, response__service=service)
-
-
-def _next_url(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 # Lists
@@ -180,57 +166,7 @@ def insight_delete(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
     return render(request, "insights/insight_delete.html", {"insight": insight, "service": insight.service})
 
 
-# Comments as evidence
-
-
-@login_required
-@require_POST
-def link_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """Adds a comment of the service as evidence to one of its insights, or starts a new insight
-    from it. From the comments panel (htmx) it answers with the comment's insights fragment."""
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    form = LinkCommentForm(request.POST)
-    if not form.is_valid():
-        comment = None if "comment" in form.errors else get_comment_of_service(service, form.cleaned_data["comment"])
-        if request.htmx and comment is not None:
-            return _comment_fragment(request, service, comment, form, status=422)
-        context = {"comment": comment, "service": service, "link_form": form}
-        return render(request, "insights/link_comment.html", context, status=422)
-    comment = get_comment_of_service(service, form.cleaned_data["comment"])
-    if form.cleaned_data["insight"] == LinkCommentForm.NEW:
-        target = reverse("insights:insight_create", args=[service.pk]) + f"?comment={comment.pk}"
-        if request.htmx:
-            return HttpResponse(status=204, headers={"HX-Redirect": target})
-        return redirect(target)
-    insight = get_object_or_404(Insight, service=service, pk=form.cleaned_data["insight"])
-    _link, created = actions.link_comment(insight, comment, request.user, form.cleaned_data["note"])
-    if request.htmx:
-        return _comment_fragment(request, service, comment, LinkCommentForm())
-    if created:
-        messages.success(request, _("The comment was added as evidence."))
-    else:
-        messages.success(request, _("The comment was already evidence for this insight."))
-    return redirect(_next_url(request, reverse("insights:insight_detail", args=[service.pk, insight.pk])))
-
-
-def _comment_fragment(request, service, comment, form, status=200) -> HttpResponse:
-    context = {"comment": comment, "service": service, "link_form": form}
-    context.update(queries.comments_panel_context(service, [comment], request.user))
-    return render(request, "insights/_comment_insights.html", context, status=status)
-
-
-@login_required
-@require_POST
-def comment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, link_pk: int) -> HttpResponse:
-    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
-    link = get_object_or_404(CommentEvidence.objects.select_related("comment"), insight=insight, pk=link_pk)
-    link.insight = insight
-    actions.unlink_comment(link)
-    if request.htmx and request.POST.get("panel"):
-        comment = get_comment_of_service(insight.service, link.comment_id)
-        return _comment_fragment(request, insight.service, comment, LinkCommentForm())
-    messages.success(request, _("The comment is no longer evidence for this insight."))
-    return redirect(_next_url(request, reverse("insights:insight_detail", args=[pk, insight.pk])))
+# Comments as evidence: linked and unlinked through kuulo.traceability
 
 
 @login_required
@@ -241,7 +177,7 @@ def comment_search(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
     q = request.GET.get("q", "").strip()[:200]
     comments = []
     if q:
-        linked = insight.comment_evidence.values("comment_id")
+        linked = Link.objects.incoming(insight, "comment").values("source_id")
         comments = list(
             Comment.objects.filter(response__service=insight.service)
             .filter(Q(text__icontains=q) | Q(lemmas__icontains=q))

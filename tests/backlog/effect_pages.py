@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from kuulo.backlog.models import BacklogItem, Experiment, ItemComment
+from kuulo.backlog.models import BacklogItem, Experiment, PublicQuote
 from kuulo.metrics.models import Metric
+from kuulo.traceability import actions as links
 from tests.backlog.effect_data import answer, csat_survey
 from tests.insights.pages import answered
 from tests.surveys.public_pages import ensure_metric_library
@@ -33,8 +34,8 @@ def done_item_with_answers(service) -> BacklogItem:
         we_did_en="We redesigned the application form.",
     )
     comments = answered(service, count=3)
-    ItemComment.objects.create(item=item, comment=comments[0], approved_for_public=True)
-    ItemComment.objects.create(item=item, comment=comments[1])
+    PublicQuote.objects.create(link=links.link(comments[0], item, None)[0])
+    links.link(comments[1], item, None)
     return item
 
 

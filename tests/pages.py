@@ -212,6 +212,7 @@ NOT_PAGES = {
     "traceability:link": "POST only; the source's panel (htmx) or a redirect; tests/traceability/test_views.py",
     "traceability:unlink": "POST only; the source's panel (htmx) or a redirect; tests/traceability/test_views.py",
     "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",
+    "api:api_v1:links": "JSON API: one thing's links both ways; tested in tests/traceability/test_api.py",
     # --- plans: actions, the calendar feed and the PDF ---
     "plans:goal_delete": "POST only; redirects to the plan; tested in tests/plans/test_plans.py",
     "plans:feed_rotate": "POST only; redirects to the plan; tested in tests/plans/test_feed.py",

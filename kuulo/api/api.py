@@ -20,6 +20,7 @@ from ninja.security import HttpBearer, django_auth
 from kuulo.api import ingestion
 from kuulo.api.aggregates import router as aggregates_router
 from kuulo.api.errors import Refusal
+from kuulo.api.links import router as links_router
 from kuulo.api.models import ApiToken
 from kuulo.api.records import router as records_router
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
@@ -249,3 +250,4 @@ api.add_router("/aggregates", aggregates_router, auth=[TokenAuth(), django_auth]
 api.add_router("/", records_router, auth=[TokenAuth(), django_auth])
 api.add_router("/", backlog_items_router, auth=[TokenAuth(), django_auth])
 api.add_router("/", effects_router, auth=[TokenAuth(), django_auth])
+api.add_router("/", links_router, auth=[TokenAuth(), django_auth])

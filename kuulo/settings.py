@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "kuulo.lib",
     "kuulo.accounts",
     "kuulo.organisation",
+    "kuulo.traceability",
     "kuulo.metrics",
     "kuulo.surveys",
     "kuulo.feedback",

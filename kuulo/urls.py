@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("kuulo.backlog.urls")),
     path("", include("kuulo.board.urls")),
     path("", include("kuulo.effects.urls")),
+    path("", include("kuulo.traceability.urls")),
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),

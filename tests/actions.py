@@ -48,17 +48,14 @@ ACTIONS = {
     "comments:theme_recluster": (comment_pages.with_comments, PRODUCT_OWNER),
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
-    "insights:link_comment": (insight_pages.service_with_insight, TEAM_MEMBER),
-    "insights:comment_evidence_remove": (insight_pages.comment_evidence_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),
     "backlog:item_reorder": (backlog_pages.service_with_items, PRODUCT_OWNER),
-    "backlog:item_link_comment": (backlog_pages.service_with_items, TEAM_MEMBER),
-    "backlog:item_link_insight": (backlog_pages.service_with_items, TEAM_MEMBER),
-    "backlog:item_comment_remove": (backlog_pages.item_comment_args, TEAM_MEMBER),
-    "backlog:item_insight_remove": (backlog_pages.item_insight_args, TEAM_MEMBER),
+    # --- traceability: linking and unlinking any registered pair (here a comment and an item) ---
+    "traceability:link": (lambda s: [*backlog_pages.service_with_items(s), "comment", "item"], TEAM_MEMBER),
+    "traceability:unlink": (backlog_pages.comment_item_link_args, TEAM_MEMBER),
     # --- board and roadmap ---
     "board:board_move": (board_pages.board_item_args, TEAM_MEMBER),
     "board:roadmap_schedule": (board_pages.board_item_args, PRODUCT_OWNER),

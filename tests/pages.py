@@ -178,6 +178,9 @@ NOT_PAGES = {
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
+    # --- traceability: the panel fragment and the links API ---
+    "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",
+    "api:api_v1:links": "JSON API: one thing's links both ways; tested in tests/traceability/test_api.py",
     # --- plans: the calendar feeds and the PDF ---
     "plans:feed": "iCalendar feed (text/calendar) at a secret address; tested in tests/plans/test_feed.py",
     "plans:checkpoint_report_pdf": "the report as PDF (application/pdf); tested in tests/plans/test_report.py",

@@ -23,10 +23,10 @@ from django.utils import timezone
 from kuulo.comments.models import CommentTheme
 from kuulo.feedback import rollups
 from kuulo.feedback.models import Answer, Comment, Response
-from kuulo.insights.models import CommentEvidence
 from kuulo.lib.translated import LANGUAGE_CODES, active_language, pick
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import Score
+from kuulo.traceability.queries import target_ids
 
 GRAINS = ("day", "week", "month")
 
@@ -238,9 +238,8 @@ def comments_page(service_ids: list[int] | None, filters: Filters, after: int, s
         by_id[comment_id].themes.append((theme_id, pick(dict(zip(LANGUAGE_CODES, names, strict=True)), language)))
     for row in page:
         row.themes.sort(key=lambda theme: (theme[1].lower(), theme[0]))
-    evidence = CommentEvidence.objects.filter(comment_id__in=list(by_id)).order_by("insight_id")
-    for comment_id, insight_id in evidence.values_list("comment_id", "insight_id"):
-        by_id[comment_id].insight_ids.append(insight_id)
+    for comment_id, insight_ids in target_ids("comment", by_id, "insight").items():
+        by_id[comment_id].insight_ids.extend(insight_ids)
     return page
 
 

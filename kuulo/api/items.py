@@ -15,8 +15,9 @@ from pydantic import Field
 from kuulo.api import reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
-from kuulo.backlog.models import BacklogItem, ItemComment, ItemInsight
+from kuulo.backlog.models import BacklogItem
 from kuulo.backlog.queries import FINISHED
+from kuulo.traceability.queries import source_ids
 
 MAX_LIMIT = 1000
 OPEN = "open"
@@ -100,16 +101,8 @@ def backlog_items(request: HttpRequest, filters: Query[ItemFilters]):
         .values_list("backlogitem_id", "tag__name")
     ):
         tags[item_id].append(name)
-    comments: dict[int, list[int]] = {pk: [] for pk in ids}
-    for item_id, comment_id in (
-        ItemComment.objects.filter(item_id__in=ids).order_by("comment_id").values_list("item_id", "comment_id")
-    ):
-        comments[item_id].append(comment_id)
-    insights: dict[int, list[int]] = {pk: [] for pk in ids}
-    for item_id, insight_id in (
-        ItemInsight.objects.filter(item_id__in=ids).order_by("insight_id").values_list("item_id", "insight_id")
-    ):
-        insights[item_id].append(insight_id)
+    comments = source_ids("item", ids, "comment")
+    insights = source_ids("item", ids, "insight")
     items = [
         {
             "id": item.pk,
@@ -138,8 +131,8 @@ def backlog_items(request: HttpRequest, filters: Query[ItemFilters]):
             "published": item.published,
             "created_at": item.created_at,
             "updated_at": item.updated_at,
-            "comments": comments[item.pk],
-            "insights": insights[item.pk],
+            "comments": comments.get(item.pk, []),
+            "insights": insights.get(item.pk, []),
         }
         for item in page
     ]

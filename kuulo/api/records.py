@@ -20,10 +20,11 @@ from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
 from kuulo.comments.models import CommentTheme, Theme
 from kuulo.feedback.models import Response, Sentiment
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence
+from kuulo.insights.models import Insight, SegmentEvidence
 from kuulo.lib.translated import LANGUAGE_CODES, pick
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service
+from kuulo.traceability.queries import source_ids
 
 MAX_LIMIT = 1000
 LIMIT = Field(100, description="Rows per page, 1–1000.")
@@ -372,13 +373,7 @@ def insights(request: HttpRequest, filters: Query[InsightFilters]):
         "insight_id", "tag__name"
     ):
         tags[insight_id].append(name)
-    comments: dict[int, list[int]] = {pk: [] for pk in ids}
-    for insight_id, comment_id in (
-        CommentEvidence.objects.filter(insight_id__in=ids)
-        .order_by("comment_id")
-        .values_list("insight_id", "comment_id")
-    ):
-        comments[insight_id].append(comment_id)
+    comments = source_ids("insight", ids, "comment")
     segments: dict[int, list[dict]] = {pk: [] for pk in ids}
     for segment in SegmentEvidence.objects.filter(insight_id__in=ids).select_related("metric").order_by("pk"):
         segments[segment.insight_id].append(
@@ -404,7 +399,7 @@ def insights(request: HttpRequest, filters: Query[InsightFilters]):
             "tags": sorted(tags[insight.pk]),
             "created_at": insight.created_at,
             "updated_at": insight.updated_at,
-            "comments": comments[insight.pk],
+            "comments": comments.get(insight.pk, []),
             "segments": segments[insight.pk],
         }
         for insight in page

@@ -16,11 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from kuulo.backlog import hooks, notices
-from kuulo.backlog.models import BacklogItem, ItemChange, ItemComment, ItemInsight
+from kuulo.backlog.models import BacklogItem, ItemChange, PublicQuote
 from kuulo.feedback.models import Comment
 from kuulo.insights.actions import tags_named
 from kuulo.insights.models import Insight
 from kuulo.organisation.models import Service
+from kuulo.traceability import actions as links
+from kuulo.traceability.models import Link
+from kuulo.traceability.registry import kind_of
 
 # The fields update_item may change and records in the history (plus "tags").
 EDITABLE_FIELDS = (
@@ -114,7 +117,7 @@ def create_item(
         item.tags.set(tags_named(list(tags)))
     ItemChange.objects.create(item=item, changed_by=user, field="created", old="", new=title)
     for evidence in [*comments, *insights]:
-        link_evidence(item, evidence, user, record=False)
+        links.link(evidence, item, user, hooks=False)
     if position is not None:
         set_rank(item, user, position, record=False)
     notices.item_created(item, user)
@@ -280,31 +283,23 @@ def reorder(service: Service, user, ordered_ids: list[int]) -> dict[int, int]:
     return moved
 
 
-# Evidence
+# Evidence: linked and unlinked through kuulo.traceability, which calls these (see kinds.py)
 
 
-def _evidence_link(evidence: Comment | Insight) -> tuple[type[ItemComment] | type[ItemInsight], str]:
-    """The link model of a comment or an insight, and its field (also the history's field name)."""
-    if isinstance(evidence, Comment):
-        return ItemComment, "comment"
-    return ItemInsight, "insight"
+def evidence_added(evidence, item: BacklogItem, user) -> None:
+    """The item's history says which comment or insight became its evidence (the field is the kind)."""
+    _record(item, user, kind_of(evidence).name, "", evidence.pk)
 
 
-@transaction.atomic
-def link_evidence(item: BacklogItem, evidence: Comment | Insight, user, *, record: bool = True) -> tuple:
-    """Adds a comment or an insight (the caller checks it is of the item's service) as evidence.
-    Returns (link, created)."""
-    model, field = _evidence_link(evidence)
-    link, created = model.objects.get_or_create(item=item, **{field: evidence}, defaults={"added_by": user})
-    if created and record:
-        _record(item, user, field, "", evidence.pk)
-    return link, created
+def evidence_removed(evidence, item: BacklogItem, user) -> None:
+    _record(item, user, kind_of(evidence).name, evidence.pk, "")
 
 
 @transaction.atomic
-def unlink_evidence(item: BacklogItem, evidence: Comment | Insight, user) -> bool:
-    model, field = _evidence_link(evidence)
-    deleted, _ = model.objects.filter(item=item, **{field: evidence}).delete()
-    if deleted:
-        _record(item, user, field, evidence.pk, "")
-    return bool(deleted)
+def approve_quote(link: Link, user, approve: bool = True) -> PublicQuote | None:
+    """Approves a comment linked to an item for quoting on the public page (or withdraws it)."""
+    if not approve:
+        PublicQuote.objects.filter(link=link).delete()
+        return None
+    quote, _created = PublicQuote.objects.get_or_create(link=link, defaults={"approved_by": user})
+    return quote

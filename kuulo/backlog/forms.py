@@ -243,25 +243,3 @@ class ReorderForm(forms.Form):
         if len(set(ids)) != len(ids):
             raise forms.ValidationError(_("An item appears twice."))
         return ids
-
-
-class CommentLinkForm(forms.Form):
-    """A comment of the service as evidence for an item (by id, or "new" to start an item from it)."""
-
-    NEW = "new"
-
-    item = forms.CharField(label=_("Backlog item"), max_length=20)
-    comment = forms.IntegerField(label=_("Comment number"), min_value=1)
-
-    def clean_item(self) -> str:
-        item = self.cleaned_data["item"]
-        if item != self.NEW and not item.isdigit():
-            raise forms.ValidationError(_("Choose a backlog item."))
-        return item
-
-
-class InsightLinkForm(CommentLinkForm):
-    """An insight of the service as evidence for an item (by id, or "new")."""
-
-    comment = None
-    insight = forms.IntegerField(label=_("Insight"), min_value=1)

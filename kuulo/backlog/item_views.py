@@ -1,11 +1,9 @@
-"""The backlog of a service: the ranked list, ranking, items and their evidence.
+"""The backlog of a service: the ranked list, ranking and items with their evidence.
 
-Viewers read; team members create and edit items and add evidence; the
-product owner (or an organisation admin) ranks, publishes and deletes.
+Viewers read; team members create and edit items and add evidence (linked and
+unlinked through kuulo.traceability); the product owner (or an organisation
+admin) ranks, publishes and deletes.
 """
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,25 +12,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.backlog import actions, queries
 from kuulo.backlog.access import get_item_for_user
-from kuulo.backlog.forms import (
-    CommentLinkForm,
-    InsightLinkForm,
-    ItemFilters,
-    ItemForm,
-    MoveForm,
-    ReorderForm,
-    StatusForm,
-)
+from kuulo.backlog.forms import ItemFilters, ItemForm, MoveForm, ReorderForm, StatusForm
 from kuulo.backlog.history import item_history
 from kuulo.backlog.models import BacklogItem
 from kuulo.feedback.access import get_comment_for_user
-from kuulo.feedback.models import Comment
 from kuulo.insights.access import get_insight_for_user
 from kuulo.insights.models import Insight
 from kuulo.organisation.access import get_service_for_user
@@ -230,7 +218,9 @@ def item_edit(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     return render(request, "backlog/item_form.html", context, status=422 if form.errors else 200)
 
 
-def _detail(request: HttpRequest, item: BacklogItem, *, comment_form=None, insight_form=None, status=200):
+@login_required
+def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    item = get_item_for_user(request, pk, item_pk)
     service = item.service
     comments = queries.comment_evidence(item)
     insights = queries.insight_evidence(item)
@@ -247,16 +237,9 @@ def _detail(request: HttpRequest, item: BacklogItem, *, comment_form=None, insig
         ],
         "history": item_history(item),
         "status_form": StatusForm(initial={"status": item.status}),
-        "comment_form": comment_form or CommentLinkForm(initial={"item": item.pk}),
-        "insight_form": insight_form or InsightLinkForm(initial={"item": item.pk}),
         "we_did": [(code, getattr(item, f"we_did_{code}")) for code in ("fi", "sv", "en")],
     }
-    return render(request, "backlog/item_detail.html", context, status=status)
-
-
-@login_required
-def item_detail(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
-    return _detail(request, get_item_for_user(request, pk, item_pk))
+    return render(request, "backlog/item_detail.html", context)
 
 
 @login_required
@@ -280,101 +263,3 @@ def item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         messages.success(request, _("The backlog item was deleted."))
         return redirect("backlog:item_list", pk=pk)
     return render(request, "backlog/item_delete.html", {"item": item, "service": item.service})
-
-
-# Evidence: comments and insights, added and removed the same way
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What differs between a comment and an insight as evidence of an item."""
-
-    kind: str  # "comment" or "insight": the form's field, the fragment's context name, `?<kind>=` of item_create
-    form: type[CommentLinkForm]
-    get: Callable[..., Comment | Insight]  # its accessor: (request, service pk, pk, role); 404 for another's
-    fragment: str  # the panel htmx swaps in place
-    # The messages (lazy): neither evidence nor item given; linked; linked before; unlinked.
-    invalid: str
-    added: str
-    already: str
-    removed: str
-
-
-EVIDENCE = {
-    "comment": Evidence(
-        kind="comment",
-        form=CommentLinkForm,
-        get=get_comment_for_user,
-        fragment="backlog/_comment_items.html",
-        invalid=gettext_lazy("Choose a comment and a backlog item."),
-        added=gettext_lazy("The comment was added as evidence."),
-        already=gettext_lazy("The comment was already evidence for this item."),
-        removed=gettext_lazy("The comment is no longer evidence for this item."),
-    ),
-    "insight": Evidence(
-        kind="insight",
-        form=InsightLinkForm,
-        get=get_insight_for_user,
-        fragment="backlog/_insight_items.html",
-        invalid=gettext_lazy("Choose an insight and a backlog item."),
-        added=gettext_lazy("The insight was added as evidence."),
-        already=gettext_lazy("The insight was already evidence for this item."),
-        removed=gettext_lazy("The insight is no longer evidence for this item."),
-    ),
-}
-
-
-def _evidence_fragment(request, evidence: Evidence, service, source, form=None, status=200) -> HttpResponse:
-    context = {evidence.kind: source, "service": service, "item_link_form": form}
-    return render(request, evidence.fragment, context, status=status)
-
-
-@login_required
-@require_POST
-def link_evidence(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    """Adds a comment or an insight (`kind`) of the service as evidence to one of its items, or
-    starts a new item from it.
-
-    From the comments panel or the insight page (htmx, `panel`) it answers with the panel's
-    fragment; from the item page it goes back there (422 with the error when the number is not valid).
-    """
-    evidence = EVIDENCE[kind]
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    form = evidence.form(request.POST)
-    form.is_valid()
-    data = form.cleaned_data
-    item = None
-    if data.get("item", evidence.form.NEW) != evidence.form.NEW and "item" in data:
-        item = get_item_for_user(request, pk, int(data["item"]), role=Role.TEAM_MEMBER)
-    if form.errors:
-        if kind not in form.errors and request.POST.get("panel"):
-            source = evidence.get(request, service.pk, data[kind], role=Role.TEAM_MEMBER)
-            return _evidence_fragment(request, evidence, service, source, form, status=422)
-        if item is not None:
-            return _detail(request, item, **{f"{kind}_form": form}, status=422)
-        return HttpResponse(str(evidence.invalid), status=400, content_type="text/plain")
-    source = evidence.get(request, service.pk, data[kind], role=Role.TEAM_MEMBER)
-    if item is None:
-        target = reverse("backlog:item_create", args=[service.pk]) + f"?{kind}={source.pk}"
-        if request.htmx:
-            return HttpResponse(status=204, headers={"HX-Redirect": target})
-        return redirect(target)
-    _link, created = actions.link_evidence(item, source, request.user)
-    if request.htmx and request.POST.get("panel"):
-        return _evidence_fragment(request, evidence, service, source)
-    messages.success(request, str(evidence.added if created else evidence.already))
-    return redirect(_next_url(request, reverse("backlog:item_detail", args=[service.pk, item.pk])))
-
-
-@login_required
-@require_POST
-def evidence_remove(request: HttpRequest, pk: int, item_pk: int, source_pk: int, kind: str) -> HttpResponse:
-    """Removes a comment or an insight (`kind`) from the item's evidence."""
-    evidence = EVIDENCE[kind]
-    item = get_item_for_user(request, pk, item_pk, role=Role.TEAM_MEMBER)
-    source = evidence.get(request, pk, source_pk, role=Role.TEAM_MEMBER)
-    actions.unlink_evidence(item, source, request.user)
-    if request.htmx and request.POST.get("panel"):
-        return _evidence_fragment(request, evidence, item.service, source)
-    messages.success(request, str(evidence.removed))
-    return redirect(_next_url(request, reverse("backlog:item_detail", args=[pk, item.pk])))

@@ -1,13 +1,14 @@
 """Decide: the product owner's backlog of a service.
 
-A backlog item links to its evidence (comments, insights) through typed
-tables, names the effect it should have (a metric, a direction, a target) and
-keeps its change history, so the chain evidence → item → done → effect can
-be followed both ways (DESIGN §4).
+A backlog item's evidence (comments, insights) is linked to it through
+kuulo.traceability; the item names the effect it should have (a metric, a
+direction, a target) and keeps its change history, so the chain evidence →
+item → done → effect can be followed both ways (DESIGN §4).
 """
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -121,31 +122,16 @@ class ItemChange(models.Model):
         indexes = [models.Index(fields=["item", "changed_at"])]
 
 
-class ItemComment(models.Model):
-    """A customer comment as evidence for an item."""
+class PublicQuote(models.Model):
+    """A comment linked to an item as evidence that a product owner approved for quoting on the
+    public "you said, we did" page. It belongs to the link, so it goes when the comment is unlinked."""
 
-    item = models.ForeignKey(BacklogItem, on_delete=models.CASCADE, related_name="comment_evidence")
-    comment = models.ForeignKey("feedback.Comment", on_delete=models.CASCADE, related_name="backlog_evidence")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
-    # A raw comment shows on the public "you said, we did" page only when a product owner approved it.
-    approved_for_public = models.BooleanField(_("quote on the public page"), default=False)
+    link = models.OneToOneField("traceability.Link", on_delete=models.CASCADE, related_name="public_quote")
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "comment"], name="one_link_per_item_comment")]
-
-
-class ItemInsight(models.Model):
-    """An insight as evidence for an item."""
-
-    item = models.ForeignKey(BacklogItem, on_delete=models.CASCADE, related_name="insight_evidence")
-    insight = models.ForeignKey("insights.Insight", on_delete=models.CASCADE, related_name="backlog_evidence")
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "insight"], name="one_link_per_item_insight")]
+        verbose_name = _("quote on the public page")
+        verbose_name_plural = _("quotes on the public page")

@@ -1,16 +1,15 @@
 """Read-side helpers of the backlog: the ranked list, evidence both ways, choices for menus."""
 
-from collections import defaultdict
-
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from kuulo.backlog.forms import ALL, OPEN
-from kuulo.backlog.models import BacklogItem, ItemComment, ItemInsight
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.feedback.models import Comment
 from kuulo.insights.models import Insight
-from kuulo.insights.queries import comment_url
 from kuulo.organisation.models import Service
+from kuulo.traceability import queries as links
+from kuulo.traceability import registry
 
 FINISHED = (BacklogItem.Status.DONE, BacklogItem.Status.VERIFIED, BacklogItem.Status.DISMISSED)
 
@@ -47,40 +46,14 @@ def item_list(service: Service, filters: dict) -> list[BacklogItem]:
         .select_related("assignee", "expected_metric")
         .prefetch_related("tags")
         .annotate(
-            comment_count=Count("comment_evidence", distinct=True),
-            insight_count=Count("insight_evidence", distinct=True),
+            comment_count=links.source_count("item", "comment"),
+            insight_count=links.source_count("item", "insight"),
         )
     )
     today = timezone.localdate()
     for item in items:
         item.late = is_late(item, today)
     return items
-
-
-def items_for_comments(comment_ids) -> dict[int, list[BacklogItem]]:
-    """comment id → the items it is evidence for (one query), for the comments panel."""
-    found: dict[int, list[BacklogItem]] = defaultdict(list)
-    links = (
-        ItemComment.objects.filter(comment_id__in=list(comment_ids))
-        .select_related("item")
-        .order_by("item__rank", "item_id")
-    )
-    for link in links:
-        found[link.comment_id].append(link.item)
-    return dict(found)
-
-
-def items_for_insights(insight_ids) -> dict[int, list[BacklogItem]]:
-    """insight id → the items it is evidence for (one query), for the insight page."""
-    found: dict[int, list[BacklogItem]] = defaultdict(list)
-    links = (
-        ItemInsight.objects.filter(insight_id__in=list(insight_ids))
-        .select_related("item")
-        .order_by("item__rank", "item_id")
-    )
-    for link in links:
-        found[link.insight_id].append(link.item)
-    return dict(found)
 
 
 def item_choices(service: Service) -> list[BacklogItem]:
@@ -90,24 +63,17 @@ def item_choices(service: Service) -> list[BacklogItem]:
 
 
 def comment_evidence(item: BacklogItem) -> list[Comment]:
-    """The item's comments, newest first, each with `link` (its ItemComment)."""
-    links = (
-        ItemComment.objects.filter(item=item)
-        .select_related("comment__response")
-        .order_by("-comment__response__responded_at", "-pk")
-    )
-    comments = []
-    for link in links:
-        link.comment.link = link
-        link.comment.panel_url = comment_url(link.comment, item.service_id)
-        comments.append(link.comment)
+    """The item's comments, newest first, each with `link_id`, `panel_url` and `public_quote`
+    (its PublicQuote, or None)."""
+    comments = links.sources("item", [item.pk], "comment").get(item.pk, [])
+    quotes = {quote.link_id: quote for quote in PublicQuote.objects.filter(link_id__in=[c.link_id for c in comments])}
+    comment_kind = registry.kind("comment")
+    for comment in comments:
+        comment.public_quote = quotes.get(comment.link_id)
+        comment.panel_url = comment_kind.url(comment)
     return comments
 
 
 def insight_evidence(item: BacklogItem) -> list[Insight]:
-    links = ItemInsight.objects.filter(item=item).select_related("insight").order_by("-insight__updated_at", "-pk")
-    insights = []
-    for link in links:
-        link.insight.link = link
-        insights.append(link.insight)
-    return insights
+    """The item's insights, most recently updated first."""
+    return links.sources("item", [item.pk], "insight", ordering=("-updated_at",)).get(item.pk, [])

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from kuulo.backlog.queries import items_for_comments
 from kuulo.comments import actions, queries
 from kuulo.comments.forms import HIGH_SCORE, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
@@ -23,6 +22,7 @@ from kuulo.lib.periods import Period
 from kuulo.lib.translated import active_language
 from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
 from kuulo.organisation.models import Role
+from kuulo.traceability.panel import prefetch
 
 PANEL_SIZE = 5
 
@@ -41,22 +41,9 @@ def add_praise_state(comments: list[Comment]) -> None:
         )
 
 
-def add_insights(comments: list[Comment]) -> bool:
-    """Attach `comment.insights` from the insight repository; False when it has no read side yet."""
-    try:
-        from kuulo.insights.queries import insights_for_comments
-    except ImportError:
-        return False
-    found = insights_for_comments([comment.pk for comment in comments])
-    for comment in comments:
-        comment.insights = found.get(comment.pk, []) if isinstance(found, dict) else []
-    return True
-
-
-def decorate(comments: list[Comment]) -> bool:
+def decorate(comments: list[Comment]) -> None:
     for comment in comments:
         comment.disagrees = queries.disagrees(comment)
-    return add_insights(comments)
 
 
 @login_required
@@ -76,14 +63,14 @@ def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     comments = queries.filtered(service, data, period)
     page = queries.page(queries.with_details(comments), data.get("after"))
     add_praise_state(page.comments)
+    decorate(page.comments)
     count, more = queries.capped_count(comments)
     context.update(
         period=period,
         page=page,
         count=count,
         count_capped=more,
-        has_insights=decorate(page.comments),
-        items_by_comment=items_for_comments(comment.pk for comment in page.comments),
+        link_prefetch=prefetch(service, "comment", page.comments, request.user),
         query=filters.query_without("after") if filters.is_bound else "",
     )
     return render(request, template, context)

@@ -14,11 +14,11 @@ backlog's and the board's demo items.
 
 import datetime
 
-from django.db.models.functions import Length
 from django.utils import timezone
 
 from kuulo.accounts.models import User
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog import actions
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.comments import actions as comment_actions
 from kuulo.comments.analysis import store
 from kuulo.comments.models import Theme
@@ -27,6 +27,8 @@ from kuulo.effects.models import Experiment
 from kuulo.feedback.models import Comment
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service
+from kuulo.traceability import queries as links
+from kuulo.traceability.models import Link
 
 EXPERIMENT = {
     "title": "Takaisinsoiton varaus ruuhka-aikoina (kokeilu)",
@@ -84,7 +86,10 @@ def _callback_experiment(service: Service, today: datetime.date) -> Experiment:
 
 
 def _housing_public_page(service: Service) -> None:
-    evidence = Comment.objects.filter(backlog_evidence__item__service=service, backlog_evidence__item__published=True)
+    published = BacklogItem.objects.filter(service=service, published=True).values("pk")
+    evidence = Comment.objects.filter(
+        pk__in=Link.objects.pair("comment", "item").filter(target_id__in=published).values("source_id")
+    )
     # The comments behind the published items are analysed now (the rest waits for the task worker),
     # so the theme below finds them.
     store.analyse_comments(evidence.filter(analysed_at__isnull=True).distinct())
@@ -98,19 +103,18 @@ def _housing_public_page(service: Service) -> None:
 
 
 def _approve_one_quote(service: Service) -> None:
-    links = ItemComment.objects.filter(item__service=service, item__title=QUOTED_ITEM).select_related("comment")
-    if links.filter(approved_for_public=True).exists():
+    items = list(BacklogItem.objects.filter(service=service, title=QUOTED_ITEM).values_list("pk", flat=True))
+    comments = sorted((c for found in links.sources("item", items, "comment").values() for c in found), key=_link_id)
+    if PublicQuote.objects.filter(link_id__in=[comment.link_id for comment in comments]).exists():
         return
     # A short, positive comment in Finnish reads best on the page.
-    link = (
-        links.filter(comment__sentiment="positive", comment__language="fi")
-        .order_by(Length("comment__text"), "pk")
-        .first()
-        or links.order_by("pk").first()
-    )
-    if link is None:
+    liked = [comment for comment in comments if comment.sentiment == "positive" and comment.language == "fi"]
+    chosen = min(liked, key=lambda comment: (len(comment.text), comment.link_id), default=None)
+    chosen = chosen or next(iter(comments), None)
+    if chosen is None:
         return
-    link.approved_for_public = True
-    link.approved_by = User.objects.filter(username="owner").first()
-    link.approved_at = timezone.now()
-    link.save(update_fields=["approved_for_public", "approved_by", "approved_at"])
+    actions.approve_quote(Link.objects.get(pk=chosen.link_id), User.objects.filter(username="owner").first())
+
+
+def _link_id(comment: Comment) -> int:
+    return comment.link_id

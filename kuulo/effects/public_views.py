@@ -18,11 +18,12 @@ from django.utils.translation import override
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
 
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.comments.models import CommentTheme, Theme
 from kuulo.effects import effect
 from kuulo.organisation.models import Service
 from kuulo.organisation.public import render_public
+from kuulo.traceability import queries as links
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -67,13 +68,15 @@ def entries(service: Service, language: str) -> list[Entry]:
         .select_related("expected_metric")
     )
     items.sort(key=lambda item: (item.done_at is None, -(item.done_at.toordinal() if item.done_at else 0), item.pk))
-    links = ItemComment.objects.filter(item__in=items).select_related("comment")
-    comments_of: dict[int, list[int]] = {}
+    linked = links.sources("item", [item.pk for item in items], "comment")
+    comments_of = {item_id: [comment.pk for comment in comments] for item_id, comments in linked.items()}
+    by_link = {comment.link_id: (item_id, comment) for item_id, comments in linked.items() for comment in comments}
     quotes: dict[int, list[tuple[str, str]]] = {}
-    for link in links.order_by("approved_at", "pk"):
-        comments_of.setdefault(link.item_id, []).append(link.comment_id)
-        if link.approved_for_public:
-            quotes.setdefault(link.item_id, []).append((link.comment.text, link.comment.language))
+    for link_id in (
+        PublicQuote.objects.filter(link_id__in=by_link).order_by("approved_at", "pk").values_list("link_id", flat=True)
+    ):
+        item_id, comment = by_link[link_id]
+        quotes.setdefault(item_id, []).append((comment.text, comment.language))
     # Only themes a person named (rule themes, and automatic ones staff renamed): their names are fit to publish.
     comment_ids = [comment_id for ids in comments_of.values() for comment_id in ids]
     theme_names = {

@@ -15,13 +15,15 @@ from django.views.decorators.http import require_POST
 
 from kuulo.backlog import actions
 from kuulo.backlog.access import get_item_for_user
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog.models import BacklogItem
 from kuulo.effects import effect
+from kuulo.feedback.models import Comment
 from kuulo.lib import charts
 from kuulo.lib.periods import bucket_label
 from kuulo.lib.templatetags.figures import figure
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role
+from kuulo.traceability.models import Link
 
 
 def measurement_charts(service, measurement: effect.Measurement, marks: list[tuple] | None = None) -> dict:
@@ -100,12 +102,10 @@ def quote_approval(request: HttpRequest, pk: int, item_pk: int, link_pk: int) ->
     """The product owner approves (or withdraws) a linked comment for quoting on the public page."""
     item = get_item_for_user(request, pk, item_pk, role=Role.PRODUCT_OWNER)
     service = item.service
-    link = get_object_or_404(ItemComment.objects.select_related("comment"), pk=link_pk, item=item)
-    approve = request.POST.get("approve") == "1"
-    link.approved_for_public = approve
-    link.approved_by = request.user if approve else None
-    link.approved_at = timezone.now() if approve else None
-    link.save(update_fields=["approved_for_public", "approved_by", "approved_at"])
+    link = get_object_or_404(Link.objects.incoming(item, "comment"), pk=link_pk)
+    quote = actions.approve_quote(link, request.user, approve=request.POST.get("approve") == "1")
     if request.htmx:
-        return render(request, "effects/_approve_quote.html", {"service": service, "item": item, "link": link})
+        comment = Comment.objects.get(pk=link.source_id)
+        comment.link_id, comment.public_quote = link.pk, quote
+        return render(request, "effects/_approve_quote.html", {"service": service, "item": item, "comment": comment})
     return redirect("backlog:item_detail", pk, item.pk)

@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from kuulo.feedback.models import Comment
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.organisation.models import Service
+from kuulo.traceability import actions as links
 
 
 def tags_named(names: list[str]) -> list[Tag]:
@@ -22,7 +22,7 @@ def create_insight(service: Service, user, *, statement: str, status: str, tags:
     insight = Insight.objects.create(service=service, statement=statement, status=status, created_by=user)
     insight.tags.set(tags_named(tags))
     if comment is not None:
-        link_comment(insight, comment, user)
+        links.link(comment, insight, user)
     return insight
 
 
@@ -47,21 +47,9 @@ def _touch(insight: Insight) -> None:
     insight.save(update_fields=["updated_at"])
 
 
-@transaction.atomic
-def link_comment(insight: Insight, comment: Comment, user, note: str = "") -> tuple[CommentEvidence, bool]:
-    """Adds the comment as evidence; linking it again changes nothing. Returns (link, created)."""
-    link, created = CommentEvidence.objects.get_or_create(
-        insight=insight, comment=comment, defaults={"note": note, "added_by": user}
-    )
-    if created:
-        _touch(insight)
-    return link, created
-
-
-@transaction.atomic
-def unlink_comment(link: CommentEvidence) -> None:
-    link.delete()
-    _touch(link.insight)
+def evidence_changed(evidence, insight: Insight, user) -> None:
+    """After a comment was linked to the insight or unlinked (the pair's hook in kinds.py)."""
+    _touch(insight)
 
 
 @transaction.atomic

@@ -1,12 +1,6 @@
 from django.contrib import admin
 
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
-
-
-class CommentEvidenceInline(admin.TabularInline):
-    model = CommentEvidence
-    extra = 0
-    raw_id_fields = ["comment", "added_by"]
+from kuulo.insights.models import Insight, SegmentEvidence, Tag
 
 
 class SegmentEvidenceInline(admin.TabularInline):
@@ -22,7 +16,7 @@ class InsightAdmin(admin.ModelAdmin):
     search_fields = ("statement", "tags__name")
     raw_id_fields = ["created_by"]
     filter_horizontal = ["tags"]
-    inlines = [CommentEvidenceInline, SegmentEvidenceInline]
+    inlines = [SegmentEvidenceInline]  # links to comments and items: traceability's Link admin
 
 
 @admin.register(Tag)

@@ -15,6 +15,7 @@ from kuulo.insights import actions
 from kuulo.insights.models import Insight, SegmentEvidence
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service
+from kuulo.traceability import actions as links
 
 EVIDENCE_PER_INSIGHT = 5
 POSITIVE, NEGATIVE = "positive", "negative"
@@ -103,7 +104,7 @@ def load_demo_insights() -> int:
         author = authors.get(spec.author)
         insight = actions.create_insight(service, author, statement=spec.statement, status=spec.status, tags=spec.tags)
         for comment in _comments_about(service, spec.keywords, spec.mood):
-            actions.link_comment(insight, comment, author)
+            links.link(comment, insight, author)
         if spec.segment:
             _add_segment(insight, spec.segment, author)
         created += 1

@@ -84,22 +84,6 @@ class InsightFilters(forms.Form):
             self.fields["service"].choices = [("", _("All")), *choices]
 
 
-class LinkCommentForm(forms.Form):
-    """A comment to add as evidence to an insight of the same service, or to start a new insight from."""
-
-    NEW = "new"
-
-    comment = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    insight = forms.CharField(label=_("Insight"), max_length=20)
-    note = forms.CharField(label=_("Note"), required=False, max_length=300)
-
-    def clean_insight(self) -> str:
-        insight = self.cleaned_data["insight"]
-        if insight != self.NEW and not insight.isdigit():
-            raise forms.ValidationError(_("Choose an insight."))
-        return insight
-
-
 class SegmentEvidenceForm(forms.ModelForm):
     """A slice of the service's responses; the choices come from its own rollups (the daily totals)."""
 

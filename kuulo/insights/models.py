@@ -1,9 +1,9 @@
 """The insight repository: findings stated in a sentence, with their evidence.
 
-Evidence links are typed tables (a comment, a segment of responses), so an
-insight shows its evidence and a comment shows the insights it supports.
-Later parts of the loop add journey pain points and panel findings as further
-evidence tables beside these.
+Comments (and later journey pain points and panel findings) are linked to an
+insight through kuulo.traceability, so an insight shows its evidence and a
+comment the insights it supports. A segment of responses is the insight's own
+slice of the figures, not a link between two things, so it stays here.
 """
 
 from django.conf import settings
@@ -53,17 +53,6 @@ class Insight(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("insights:insight_detail", args=[self.service_id, self.pk])
-
-
-class CommentEvidence(models.Model):
-    insight = models.ForeignKey(Insight, on_delete=models.CASCADE, related_name="comment_evidence")
-    comment = models.ForeignKey("feedback.Comment", on_delete=models.CASCADE, related_name="insight_evidence")
-    note = models.CharField(_("note"), max_length=300, blank=True)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    added_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["insight", "comment"], name="one_link_per_insight_comment")]
 
 
 class SegmentEvidence(models.Model):

@@ -4,34 +4,18 @@ Segment scores come from the daily rollups through `dashboards.figures.histogram
 and `Metric.score`, so small-n suppression applies as everywhere else.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from kuulo.dashboards.figures import Segment, histograms
 from kuulo.feedback.models import Comment
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence
+from kuulo.insights.models import Insight, SegmentEvidence
 from kuulo.lib.periods import Period
 from kuulo.metrics.scoring import Score
-from kuulo.organisation.access import has_role
-from kuulo.organisation.models import Role, Service
-
-
-def insights_for_comments(comment_ids) -> dict[int, list[Insight]]:
-    """comment id → the insights it is evidence for (one query), for the comments panel."""
-    found: dict[int, list[Insight]] = defaultdict(list)
-    links = (
-        CommentEvidence.objects.filter(comment_id__in=list(comment_ids))
-        .select_related("insight")
-        .order_by("insight__updated_at", "pk")
-    )
-    for link in links:
-        link.insight.evidence_id = link.pk
-        found[link.comment_id].append(link.insight)
-    return dict(found)
+from kuulo.organisation.models import Service
+from kuulo.traceability import queries as links
+from kuulo.traceability import registry
 
 
 def insight_choices(service: Service) -> list[Insight]:
@@ -39,15 +23,6 @@ def insight_choices(service: Service) -> list[Insight]:
     insights = Insight.objects.filter(service=service).only("pk", "statement", "status", "service_id")
     archived = Insight.Status.ARCHIVED
     return sorted(insights, key=lambda insight: (insight.status == archived, insight.statement.casefold()))
-
-
-def comments_panel_context(service: Service, comments, user) -> dict:
-    """What `insights/_comment_insights.html` needs besides `comment`, for a list of comments of `service`."""
-    return {
-        "insights_by_comment": insights_for_comments(comment.pk for comment in comments),
-        "service_insights": insight_choices(service),
-        "can_link_insights": has_role(user, service, Role.TEAM_MEMBER),
-    }
 
 
 def insight_list(insights: QuerySet[Insight], filters: dict) -> QuerySet[Insight]:
@@ -66,33 +41,20 @@ def insight_list(insights: QuerySet[Insight], filters: dict) -> QuerySet[Insight
         .select_related("service")
         .prefetch_related("tags")
         .annotate(
-            comment_count=Count("comment_evidence", distinct=True),
+            comment_count=links.source_count("insight", "comment"),
             segment_count=Count("segment_evidence", distinct=True),
         )
         .order_by("-updated_at", "-pk")
     )
 
 
-def comment_evidence(insight: Insight) -> list[CommentEvidence]:
-    links = (
-        insight.comment_evidence.select_related("comment__response", "added_by")
-        .order_by("-comment__response__responded_at", "pk")
-        .all()
-    )
-    for link in links:
-        link.panel_url = comment_url(link.comment, insight.service_id)
-    return list(links)
-
-
-def comment_url(comment: Comment, service_id: int) -> str:
-    """Where staff read the comment among the others: the service's comments page on the
-    comment's day (so it is on the first page), scrolled to the comment."""
-    try:
-        listing = reverse("comments:comment_list", args=[service_id])
-    except NoReverseMatch:
-        return reverse("dashboards:service_dashboard", args=[service_id])
-    day = timezone.localdate(comment.response.responded_at).isoformat()
-    return f"{listing}?start={day}&end={day}#comment-{comment.pk}-date"
+def comment_evidence(insight: Insight) -> list[Comment]:
+    """The insight's comments, newest first, each with `link_id`, `link_note` and `panel_url`."""
+    comments = links.sources("insight", [insight.pk], "comment").get(insight.pk, [])
+    comment_kind = registry.kind("comment")
+    for comment in comments:
+        comment.panel_url = comment_kind.url(comment)
+    return comments
 
 
 @dataclass(frozen=True)

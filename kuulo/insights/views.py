@@ -3,9 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -14,27 +13,14 @@ from kuulo.feedback.access import get_comment_for_user
 from kuulo.feedback.models import Comment
 from kuulo.insights import actions, queries
 from kuulo.insights.access import get_insight_for_user, get_segment_for_user
-from kuulo.insights.forms import (
-    InsightFilters,
-    InsightForm,
-    LinkCommentForm,
-    SegmentEvidenceForm,
-    StatusForm,
-    segment_initial,
-)
-from kuulo.insights.models import CommentEvidence, Insight, Tag
+from kuulo.insights.forms import InsightFilters, InsightForm, SegmentEvidenceForm, StatusForm, segment_initial
+from kuulo.insights.models import Insight, Tag
 from kuulo.metrics.scoring import MIN_N
 from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role
+from kuulo.traceability.models import Link
 
 PAGE_SIZE = 50
-
-
-def _next_url(request: HttpRequest, fallback: str) -> str:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        return target
-    return fallback
 
 
 # Lists
@@ -165,59 +151,7 @@ def insight_delete(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
     return render(request, "insights/insight_delete.html", {"insight": insight, "service": insight.service})
 
 
-# Comments as evidence
-
-
-@login_required
-@require_POST
-def link_comment(request: HttpRequest, pk: int) -> HttpResponse:
-    """Adds a comment of the service as evidence to one of its insights, or starts a new insight
-    from it. From the comments panel (htmx) it answers with the comment's insights fragment."""
-    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    form = LinkCommentForm(request.POST)
-    if not form.is_valid():
-        comment = None
-        if "comment" not in form.errors:
-            comment = get_comment_for_user(request, service.pk, form.cleaned_data["comment"], role=Role.TEAM_MEMBER)
-        if request.htmx and comment is not None:
-            return _comment_fragment(request, service, comment, form, status=422)
-        context = {"comment": comment, "service": service, "link_form": form}
-        return render(request, "insights/link_comment.html", context, status=422)
-    comment = get_comment_for_user(request, service.pk, form.cleaned_data["comment"], role=Role.TEAM_MEMBER)
-    if form.cleaned_data["insight"] == LinkCommentForm.NEW:
-        target = reverse("insights:insight_create", args=[service.pk]) + f"?comment={comment.pk}"
-        if request.htmx:
-            return HttpResponse(status=204, headers={"HX-Redirect": target})
-        return redirect(target)
-    insight = get_insight_for_user(request, service.pk, form.cleaned_data["insight"], role=Role.TEAM_MEMBER)
-    _link, created = actions.link_comment(insight, comment, request.user, form.cleaned_data["note"])
-    if request.htmx:
-        return _comment_fragment(request, service, comment, LinkCommentForm())
-    if created:
-        messages.success(request, _("The comment was added as evidence."))
-    else:
-        messages.success(request, _("The comment was already evidence for this insight."))
-    return redirect(_next_url(request, reverse("insights:insight_detail", args=[service.pk, insight.pk])))
-
-
-def _comment_fragment(request, service, comment, form, status=200) -> HttpResponse:
-    context = {"comment": comment, "service": service, "link_form": form}
-    context.update(queries.comments_panel_context(service, [comment], request.user))
-    return render(request, "insights/_comment_insights.html", context, status=status)
-
-
-@login_required
-@require_POST
-def comment_evidence_remove(request: HttpRequest, pk: int, insight_pk: int, link_pk: int) -> HttpResponse:
-    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
-    link = get_object_or_404(CommentEvidence.objects.select_related("comment"), insight=insight, pk=link_pk)
-    link.insight = insight
-    actions.unlink_comment(link)
-    if request.htmx and request.POST.get("panel"):
-        comment = get_comment_for_user(request, pk, link.comment_id, role=Role.TEAM_MEMBER)
-        return _comment_fragment(request, insight.service, comment, LinkCommentForm())
-    messages.success(request, _("The comment is no longer evidence for this insight."))
-    return redirect(_next_url(request, reverse("insights:insight_detail", args=[pk, insight.pk])))
+# Comments as evidence: linked and unlinked through kuulo.traceability
 
 
 @login_required
@@ -228,7 +162,7 @@ def comment_search(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
     q = request.GET.get("q", "").strip()[:200]
     comments = []
     if q:
-        linked = insight.comment_evidence.values("comment_id")
+        linked = Link.objects.incoming(insight, "comment").values("source_id")
         comments = list(
             Comment.objects.filter(response__service=insight.service)
             .filter(Q(text__icontains=q) | Q(lemmas__icontains=q))

@@ -8,6 +8,7 @@ from django.utils import timezone
 from kuulo.api.models import ApiToken
 from kuulo.comments.models import Theme
 from kuulo.feedback.models import Response
+from kuulo.traceability.models import Link
 from tests.exports.data import answer, insight_with_evidence, theme_comments
 from tests.factories import ServiceFactory
 
@@ -172,7 +173,7 @@ def test_insights_carry_their_tags_and_evidence(client, token, service):
     assert len(items) == 1
     item = items[0]
     assert item["id"] == insight.pk and item["tags"] == ["jonot"] and item["status"] == "confirmed"
-    assert item["comments"] == [insight.comment_evidence.get().comment_id]
+    assert item["comments"] == [Link.objects.incoming(insight, "comment").get().source_id]
     assert item["segments"][0]["metric"] == "csat"
 
 

@@ -4,9 +4,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.effects.models import Experiment
 from kuulo.metrics.models import Metric
+from kuulo.traceability import actions as links
+from kuulo.traceability.models import Link
 from tests.backlog.effect_data import answer, csat_survey
 from tests.insights.pages import answered
 from tests.surveys.public_pages import ensure_metric_library
@@ -34,8 +36,8 @@ def done_item_with_answers(service) -> BacklogItem:
         we_did_en="We redesigned the application form.",
     )
     comments = answered(service, count=3)
-    ItemComment.objects.create(item=item, comment=comments[0], approved_for_public=True)
-    ItemComment.objects.create(item=item, comment=comments[1])
+    PublicQuote.objects.create(link=links.link(comments[0], item, None)[0])
+    links.link(comments[1], item, None)
     return item
 
 
@@ -85,4 +87,4 @@ def we_did_args(service) -> list:
 def quote_args(service) -> list:
     """The done item with the linked comment that is not yet approved for quoting: [service, item, link]."""
     item = done_item_with_answers(service)
-    return [service.pk, item.pk, ItemComment.objects.get(item=item, approved_for_public=False).pk]
+    return [service.pk, item.pk, Link.objects.incoming(item, "comment").filter(public_quote__isnull=True).get().pk]

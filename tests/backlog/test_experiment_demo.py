@@ -4,7 +4,7 @@ allowance's public page: the result comes from the demo feedback."""
 import pytest
 from django.urls import reverse
 
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.comments.models import Theme
 from kuulo.demo.experiments import EXPERIMENT, EXPERIMENT_ITEMS, FORM_THEME, QUOTED_ITEM, load_demo_experiments
 from kuulo.demo.feedback import load_feedback
@@ -13,6 +13,8 @@ from kuulo.effects import effect
 from kuulo.effects.models import Experiment
 from kuulo.feedback.models import Comment
 from kuulo.organisation.models import Service
+from kuulo.traceability import actions as links
+from kuulo.traceability.models import Link
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +30,7 @@ def demo_with(days: int, scale: float):
         service=housing, title=QUOTED_ITEM, status="done", published=True, we_did_en="We redesigned the form."
     )
     for comment in Comment.objects.filter(response__service=housing, language="fi")[:6]:
-        ItemComment.objects.create(item=item, comment=comment)
+        links.link(comment, item, None)
     return advice, housing, item
 
 
@@ -64,7 +66,7 @@ def test_the_housing_page_gets_a_theme_and_one_approved_quote(light_demo, client
 
     load_demo_experiments()
 
-    assert ItemComment.objects.filter(item=item, approved_for_public=True).count() == 1
+    assert PublicQuote.objects.filter(link__in=Link.objects.incoming(item, "comment")).count() == 1
     theme = Theme.objects.get(service=housing, name_fi=FORM_THEME[0]["fi"])
     assert theme.kind == Theme.Kind.RULE
     response = client.get(reverse("effects:we_did", args=[housing.slug]) + "?lang=en")
@@ -77,12 +79,12 @@ def test_loading_again_changes_nothing(light_demo):
     load_demo_experiments()
     experiments, approved, themes = (
         Experiment.objects.count(),
-        ItemComment.objects.filter(approved_for_public=True).count(),
+        PublicQuote.objects.count(),
         Theme.objects.count(),
     )
 
     load_demo_experiments()
 
     assert Experiment.objects.count() == experiments
-    assert ItemComment.objects.filter(approved_for_public=True).count() == approved
+    assert PublicQuote.objects.count() == approved
     assert Theme.objects.count() == themes

@@ -4,6 +4,7 @@ import pytest
 
 from kuulo.api.models import ApiToken
 from kuulo.backlog import actions
+from kuulo.traceability.models import Link
 from tests.backlog.pages import backlog_with_items
 from tests.factories import ServiceFactory
 
@@ -24,8 +25,8 @@ def test_items_carry_their_evidence_and_expected_effect(client, token, service):
     first = next(item for item in items if item["id"] == late.pk)
     assert first["service"] == service.slug and first["rank"] == 1 and first["status"] == "in_progress"
     assert first["tags"] == ["jonot", "puhelin"]
-    assert first["comments"] == sorted(late.comment_evidence.values_list("comment_id", flat=True))
-    assert first["insights"] == list(late.insight_evidence.values_list("insight_id", flat=True))
+    assert first["comments"] == sorted(Link.objects.incoming(late, "comment").values_list("source_id", flat=True))
+    assert first["insights"] == list(Link.objects.incoming(late, "insight").values_list("source_id", flat=True))
     assert first["expected_effect"] == {"metric": "csat", "metric_version": 1, "direction": "up", "target": 80.0}
 
 

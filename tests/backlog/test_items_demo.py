@@ -8,6 +8,7 @@ from kuulo.backlog.models import BacklogItem, ItemChange
 from kuulo.demo.backlog import BACKLOGS, load_demo_backlog
 from kuulo.demo.stories import REDESIGN_DAYS_AGO
 from kuulo.insights.demo import load_demo_insights
+from kuulo.traceability.models import Link
 from tests.factories import MembershipFactory, ServiceFactory
 from tests.insights.pages import answered
 from tests.surveys.public_pages import ensure_metric_library
@@ -27,7 +28,7 @@ def test_demo_backlog_loads_ranked_items_with_evidence_once(db):
         ranks = list(BacklogItem.objects.filter(service=service).order_by("rank").values_list("rank", flat=True))
         assert ranks == list(range(1, len(ranks) + 1))
     queues = BacklogItem.objects.get(service=advice, title__startswith="Lisää neuvojia")
-    assert queues.comment_evidence.exists() and queues.insight_evidence.exists()
+    assert Link.objects.incoming(queues, "comment").exists() and Link.objects.incoming(queues, "insight").exists()
     assert queues.expected_metric.code == "ces"
     assert queues.assignee.username == "sofia"
     redesign = BacklogItem.objects.get(service=housing, title="Asumistuen hakulomakkeen uudistus")

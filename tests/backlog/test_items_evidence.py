@@ -4,9 +4,11 @@ import pytest
 from django.urls import reverse
 
 from kuulo.backlog import actions
-from kuulo.backlog.models import BacklogItem, ItemChange, ItemComment, ItemInsight
-from kuulo.backlog.queries import items_for_comments, items_for_insights
+from kuulo.backlog.models import BacklogItem, ItemChange
 from kuulo.insights.models import Insight
+from kuulo.traceability.actions import link
+from kuulo.traceability.models import Link
+from kuulo.traceability.queries import targets
 from tests.factories import ServiceFactory
 from tests.insights.pages import answered
 
@@ -29,18 +31,18 @@ def insight(service):
 
 
 def link_comment_url(service):
-    return reverse("backlog:item_link_comment", args=[service.pk])
+    return reverse("traceability:link", args=[service.pk, "comment", "item"])
 
 
 def link_insight_url(service):
-    return reverse("backlog:item_link_insight", args=[service.pk])
+    return reverse("traceability:link", args=[service.pk, "insight", "item"])
 
 
 def test_team_member_adds_a_comment_by_number_on_the_item_page(client_as, service, item, comments):
     response = client_as("team_member").post(link_comment_url(service), {"item": item.pk, "comment": comments[0].pk})
     assert response.status_code == 302
     assert response["Location"] == reverse("backlog:item_detail", args=[service.pk, item.pk])
-    assert ItemComment.objects.filter(item=item, comment=comments[0]).exists()
+    assert Link.objects.between(comments[0], item).exists()
     assert ItemChange.objects.filter(item=item, field="comment", new=str(comments[0].pk)).exists()
 
 
@@ -48,38 +50,38 @@ def test_a_bad_comment_number_answers_422_on_the_item_page(client_as, service, i
     response = client_as("team_member").post(link_comment_url(service), {"item": item.pk, "comment": "abc"})
     assert response.status_code == 422
     assert b"error-summary" in response.content
-    assert not ItemComment.objects.exists()
+    assert not Link.objects.pair("comment", "item").exists()
 
 
 def test_a_comment_of_another_service_is_refused_with_404(client_as, service, item):
     elsewhere = answered(ServiceFactory(), count=1)[0]
     response = client_as("admin").post(link_comment_url(service), {"item": item.pk, "comment": elsewhere.pk})
     assert response.status_code == 404
-    assert not ItemComment.objects.exists()
+    assert not Link.objects.pair("comment", "item").exists()
 
 
 def test_an_item_of_another_service_is_refused_with_404(client_as, service, comments):
     foreign = actions.create_item(ServiceFactory(), None, title="Muualla")
     response = client_as("admin").post(link_comment_url(service), {"item": foreign.pk, "comment": comments[0].pk})
     assert response.status_code == 404
-    assert not ItemComment.objects.exists()
+    assert not Link.objects.pair("comment", "item").exists()
 
 
 def test_an_insight_of_another_service_is_refused_with_404(client_as, service, item):
     foreign = Insight.objects.create(service=ServiceFactory(), statement="Muualla")
     response = client_as("admin").post(link_insight_url(service), {"item": item.pk, "insight": foreign.pk})
     assert response.status_code == 404
-    assert not ItemInsight.objects.exists()
+    assert not Link.objects.pair("insight", "item").exists()
 
 
 def test_viewer_cannot_add_or_remove_evidence(client_as, service, item, comments, insight):
-    actions.link_evidence(item, comments[0], None)
+    link(comments[0], item, None)
     client = client_as("viewer")
     assert client.post(link_comment_url(service), {"item": item.pk, "comment": comments[1].pk}).status_code == 403
     assert client.post(link_insight_url(service), {"item": item.pk, "insight": insight.pk}).status_code == 403
-    remove = reverse("backlog:item_comment_remove", args=[service.pk, item.pk, comments[0].pk])
+    remove = reverse("traceability:unlink", args=[service.pk, "comment", comments[0].pk, "item", item.pk])
     assert client.post(remove).status_code == 403
-    assert ItemComment.objects.count() == 1
+    assert Link.objects.pair("comment", "item").count() == 1
 
 
 def test_the_comments_panel_shows_and_links_items_in_place(client_as, service, item, comments):
@@ -94,10 +96,10 @@ def test_the_comments_panel_shows_and_links_items_in_place(client_as, service, i
     body = response.content.decode()
     assert body.strip().startswith('<div class="comment-insights comment-items"')
     assert reverse("backlog:item_detail", args=[service.pk, item.pk]) in body
-    remove = reverse("backlog:item_comment_remove", args=[service.pk, item.pk, comments[0].pk])
+    remove = reverse("traceability:unlink", args=[service.pk, "comment", comments[0].pk, "item", item.pk])
     response = client.post(remove, {"panel": "1"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
-    assert not ItemComment.objects.exists()
+    assert not Link.objects.pair("comment", "item").exists()
 
 
 def test_the_insight_page_shows_and_links_items(client_as, service, item, insight):
@@ -105,7 +107,7 @@ def test_the_insight_page_shows_and_links_items(client_as, service, item, insigh
     page = client.get(insight.get_absolute_url()).content.decode()
     assert f'id="insight-items-{insight.pk}"' in page
     client.post(link_insight_url(service), {"item": item.pk, "insight": insight.pk, "next": insight.get_absolute_url()})
-    assert ItemInsight.objects.filter(item=item, insight=insight).exists()
+    assert Link.objects.between(insight, item).exists()
     page = client.get(insight.get_absolute_url()).content.decode()
     assert reverse("backlog:item_detail", args=[service.pk, item.pk]) in page
     detail = client.get(reverse("backlog:item_detail", args=[service.pk, item.pk])).content.decode()
@@ -113,10 +115,10 @@ def test_the_insight_page_shows_and_links_items(client_as, service, item, insigh
 
 
 def test_evidence_is_visible_from_both_ends(service, item, comments, insight):
-    actions.link_evidence(item, comments[0], None)
-    actions.link_evidence(item, insight, None)
-    assert items_for_comments([comments[0].pk, comments[1].pk]) == {comments[0].pk: [item]}
-    assert items_for_insights([insight.pk]) == {insight.pk: [item]}
+    link(comments[0], item, None)
+    link(insight, item, None)
+    assert targets("comment", [comments[0].pk, comments[1].pk], "item") == {comments[0].pk: [item]}
+    assert targets("insight", [insight.pk], "item") == {insight.pk: [item]}
 
 
 def test_new_item_from_a_comment_prefills_the_title_and_links_it(client_as, service, comments):
@@ -129,7 +131,7 @@ def test_new_item_from_a_comment_prefills_the_title_and_links_it(client_as, serv
     data = {"title": "Jonot", "kind": "fix", "status": "idea", "expected_direction": "up", "comment": comments[0].pk}
     client.post(create, data)
     item = BacklogItem.objects.get()
-    assert list(item.comment_evidence.values_list("comment_id", flat=True)) == [comments[0].pk]
+    assert list(Link.objects.incoming(item, "comment").values_list("source_id", flat=True)) == [comments[0].pk]
 
 
 def test_new_item_from_an_insight_prefills_and_links_it(client_as, service, insight):
@@ -139,7 +141,7 @@ def test_new_item_from_an_insight_prefills_and_links_it(client_as, service, insi
     data = {"title": insight.statement, "kind": "fix", "status": "idea", "expected_direction": "up"}
     client.post(create, {**data, "insight": insight.pk})
     item = BacklogItem.objects.get()
-    assert list(item.insight_evidence.values_list("insight_id", flat=True)) == [insight.pk]
+    assert list(Link.objects.incoming(item, "insight").values_list("source_id", flat=True)) == [insight.pk]
 
 
 def test_new_item_from_another_services_comment_is_404(client_as, service):

@@ -8,10 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.backlog.models import BacklogItem, ItemComment
+from kuulo.backlog.models import BacklogItem, PublicQuote
 from kuulo.comments.models import CommentTheme, Theme
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service
+from kuulo.traceability import actions as links
+from kuulo.traceability.models import Link
 from tests.backlog.effect_data import answer, csat_survey
 from tests.backlog.test_effect import HIGH, LOW, answered_around
 from tests.insights.pages import answered
@@ -43,7 +45,7 @@ def evidence(service):
     theme = Theme.objects.create(name_fi="Jonotus", kind=Theme.Kind.RULE, service=service, terms=["jono"])
     unnamed = Theme.objects.create(name_fi="jono puhelin odottaa", kind=Theme.Kind.AUTO, service=service)
     for comment in comments:
-        ItemComment.objects.create(item=item, comment=comment)
+        links.link(comment, item, None)
     for comment in comments[:3]:
         CommentTheme.objects.create(comment=comment, theme=theme)
         CommentTheme.objects.create(comment=comment, theme=unnamed)
@@ -75,9 +77,8 @@ def test_raw_comments_are_never_shown_unless_approved(client, service, evidence,
     for comment in comments:
         assert comment.text not in body
 
-    link = ItemComment.objects.get(item=item, comment=comments[2])
-    link.approved_for_public, link.approved_by, link.approved_at = True, product_owner, timezone.now()
-    link.save()
+    link = Link.objects.between(comments[2], item).get()
+    PublicQuote.objects.create(link=link, approved_by=product_owner, approved_at=timezone.now())
     body = client.get(url(service, lang="en")).content.decode()
     assert f'<blockquote class="we-did-quote" lang="fi">{comments[2].text}</blockquote>' in body
     assert body.count("we-did-quote") == 1
@@ -191,31 +192,29 @@ def approval_url(service, item, link) -> str:
 
 def test_the_product_owner_approves_and_withdraws_a_quote(client_as, service, evidence):
     item, comments = evidence
-    link = ItemComment.objects.get(item=item, comment=comments[0])
+    link = Link.objects.between(comments[0], item).get()
     client = client_as("product_owner")
 
     response = client.post(approval_url(service, item, link), {"approve": "1"}, HTTP_HX_REQUEST="true")
 
     assert response.status_code == 200
     assert "Withdraw from the public page" in response.content.decode()
-    link.refresh_from_db()
-    assert link.approved_for_public and link.approved_by.username == "owner" and link.approved_at
+    quote = PublicQuote.objects.get(link=link)
+    assert quote.approved_by.username == "owner" and quote.approved_at
 
     client.post(approval_url(service, item, link), {"approve": "0"})
-    link.refresh_from_db()
-    assert not link.approved_for_public and link.approved_by is None
+    assert not PublicQuote.objects.filter(link=link).exists()
 
 
 @pytest.mark.parametrize(("role", "status"), [("team_member", 403), ("viewer", 403), ("outsider", 404)])
 def test_only_the_product_owner_approves_quotes(client_as, service, evidence, role, status):
     item, comments = evidence
-    link = ItemComment.objects.get(item=item, comment=comments[0])
+    link = Link.objects.between(comments[0], item).get()
 
     response = client_as(role).post(approval_url(service, item, link), {"approve": "1"})
 
     assert response.status_code == status
-    link.refresh_from_db()
-    assert not link.approved_for_public
+    assert not PublicQuote.objects.filter(link=link).exists()
 
 
 def test_the_effects_list_links_to_the_public_preview(client_as, service):

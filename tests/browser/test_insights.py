@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from kuulo.insights.models import CommentEvidence
+from kuulo.traceability.models import Link
 from tests.browser.test_accessibility import axe_violations, scan
 from tests.insights.pages import insight_with_evidence
 
@@ -41,5 +41,5 @@ def test_a_comment_is_added_to_an_insight_in_place(new_page, personas, service):
     linked.wait_for()
     assert page.url.endswith(reverse("comments:comment_list", args=[service.pk]))
     comment_pk = int(box_id.rsplit("-", 1)[1])
-    assert CommentEvidence.objects.filter(insight=insight, comment_id=comment_pk).exists()
+    assert Link.objects.incoming(insight, "comment").filter(source_id=comment_pk).exists()
     assert axe_violations(page) == []

@@ -4,7 +4,8 @@ product owner approving a quote by keyboard on the item page (htmx)."""
 import pytest
 from django.urls import reverse
 
-from kuulo.backlog.models import ItemComment
+from kuulo.backlog.models import PublicQuote
+from kuulo.traceability.models import Link
 from tests.backlog.effect_pages import done_item_with_answers
 from tests.browser.test_accessibility import axe_violations
 
@@ -28,13 +29,12 @@ def test_the_product_owner_approves_a_quote_by_keyboard(new_page, personas, serv
     item = done_item_with_answers(service)
     page = new_page(personas["product_owner"], "en")
     page.goto(reverse("backlog:item_detail", args=[service.pk, item.pk]))
-    pending = ItemComment.objects.get(item=item, approved_for_public=False)
+    pending = Link.objects.incoming(item, "comment").get(public_quote__isnull=True)
 
     button = page.locator(f"#quote-approval-{pending.pk} button")
     button.focus()
     page.keyboard.press("Enter")
 
     page.locator(f"#quote-approval-{pending.pk} .status").wait_for()
-    pending.refresh_from_db()
-    assert pending.approved_for_public
+    assert PublicQuote.objects.filter(link=pending).exists()
     assert axe_violations(page) == []

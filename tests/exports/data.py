@@ -9,9 +9,10 @@ from kuulo.comments.models import CommentTheme, Theme
 from kuulo.feedback.actions import record_many
 from kuulo.feedback.models import Comment
 from kuulo.feedback.submissions import clean_submission
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.metrics.models import Metric
 from kuulo.surveys.models import Question
+from kuulo.traceability.actions import link
 from tests.factories import published_survey
 
 
@@ -53,7 +54,7 @@ def insight_with_evidence(service, status: str = "confirmed", tag: str = "jonot"
     insight.tags.add(Tag.objects.get_or_create(name=tag)[0])
     comment = Comment.objects.filter(response__service=service).order_by("pk").first()
     if comment:
-        CommentEvidence.objects.create(insight=insight, comment=comment)
+        link(comment, insight, None)
     today = timezone.localdate()
     SegmentEvidence.objects.create(
         insight=insight, metric=Metric.objects.get(code="csat", version=1), start=today - timedelta(days=30), end=today

@@ -8,8 +8,9 @@ from django.utils import timezone
 from kuulo.feedback.actions import record_many
 from kuulo.feedback.models import Comment
 from kuulo.feedback.submissions import clean_submission
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence, Tag
+from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.metrics.models import Metric
+from kuulo.traceability.actions import link
 from tests.factories import published_survey
 from tests.surveys.public_pages import ensure_metric_library
 
@@ -48,7 +49,7 @@ def insight_with_evidence(service) -> Insight:
     comments = answered(service)
     insight = Insight.objects.create(service=service, statement="Puhelinjonot ovat liian pitkiä.", status="confirmed")
     insight.tags.add(Tag.objects.get_or_create(name="jonot")[0])
-    CommentEvidence.objects.create(insight=insight, comment=comments[0], note="Tyypillinen")
+    link(comments[0], insight, None, note="Tyypillinen")
     today = timezone.localdate()
     SegmentEvidence.objects.create(
         insight=insight,
@@ -72,12 +73,6 @@ def service_with_insight(service) -> list:
 def everyone_with_insight(service) -> list:
     insight_with_evidence(service)
     return []
-
-
-def comment_evidence_args(service) -> list:
-    """[service, insight, the link of the comment it rests on]."""
-    insight = insight_with_evidence(service)
-    return [service.pk, insight.pk, insight.comment_evidence.get().pk]
 
 
 def segment_evidence_args(service) -> list:

@@ -6,11 +6,25 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from kuulo.insights.models import CommentEvidence, Insight, SegmentEvidence
-from kuulo.insights.queries import insights_for_comments, segment_evidence
+from kuulo.feedback.models import Comment
+from kuulo.insights.models import Insight, SegmentEvidence
+from kuulo.insights.queries import segment_evidence
 from kuulo.metrics.models import Metric
+from kuulo.traceability.actions import link
+from kuulo.traceability.models import Link
+from kuulo.traceability.panel import Prefetch
+from kuulo.traceability.queries import targets
 from tests.factories import ServiceFactory
 from tests.insights.pages import answered, insight_with_evidence
+
+
+def linked_comment(insight) -> Comment:
+    """The one comment that is evidence for the insight."""
+    return Comment.objects.get(pk=Link.objects.incoming(insight, "comment").get().source_id)
+
+
+def remove_url(service, insight, comment) -> str:
+    return reverse("traceability:unlink", args=[service.pk, "comment", comment.pk, "insight", insight.pk])
 
 
 @pytest.fixture
@@ -19,7 +33,7 @@ def insight(service):
 
 
 def link_url(service):
-    return reverse("insights:link_comment", args=[service.pk])
+    return reverse("traceability:link", args=[service.pk, "comment", "insight"])
 
 
 def test_team_member_adds_a_comment_to_an_insight(client_as, service, insight):
@@ -29,21 +43,21 @@ def test_team_member_adds_a_comment_to_an_insight(client_as, service, insight):
     )
     assert response.status_code == 302
     assert response["Location"] == insight.get_absolute_url()
-    link = CommentEvidence.objects.get(insight=insight, comment=second)
-    assert (link.note, link.added_by.username) == ("Sama ilmiö", "team")
+    found = Link.objects.between(second, insight).get()
+    assert (found.note, found.added_by.username) == ("Sama ilmiö", "team")
 
 
 def test_adding_the_same_comment_twice_keeps_one_link(client_as, service, insight):
-    comment = insight.comment_evidence.get().comment
+    comment = linked_comment(insight)
     client_as("team_member").post(link_url(service), {"comment": comment.pk, "insight": insight.pk})
-    assert CommentEvidence.objects.filter(insight=insight, comment=comment).count() == 1
+    assert Link.objects.between(comment, insight).count() == 1
 
 
 def test_a_comment_of_another_service_is_refused(client_as, service, insight):
     elsewhere = answered(ServiceFactory(), count=1)[0]
     response = client_as("admin").post(link_url(service), {"comment": elsewhere.pk, "insight": insight.pk})
     assert response.status_code == 404
-    assert not CommentEvidence.objects.filter(comment=elsewhere).exists()
+    assert not Link.objects.outgoing(elsewhere).exists()
 
 
 def test_an_insight_of_another_service_is_refused(client_as, service):
@@ -51,17 +65,16 @@ def test_an_insight_of_another_service_is_refused(client_as, service):
     foreign = Insight.objects.create(service=ServiceFactory(), statement="Muualla")
     response = client_as("admin").post(link_url(service), {"comment": comment.pk, "insight": foreign.pk})
     assert response.status_code == 404
-    assert not CommentEvidence.objects.exists()
+    assert not Link.objects.pair("comment", "insight").exists()
 
 
 def test_viewer_cannot_add_or_remove_evidence(client_as, service, insight):
     comment = answered(service, count=1)[-1]
     client = client_as("viewer")
     assert client.post(link_url(service), {"comment": comment.pk, "insight": insight.pk}).status_code == 403
-    link = insight.comment_evidence.get()
-    remove = reverse("insights:comment_evidence_remove", args=[service.pk, insight.pk, link.pk])
+    remove = remove_url(service, insight, linked_comment(insight))
     assert client.post(remove).status_code == 403
-    assert CommentEvidence.objects.count() == 1
+    assert Link.objects.pair("comment", "insight").count() == 1
 
 
 def test_new_insight_from_a_comment_goes_through_the_form_and_links_it(client_as, service):
@@ -74,7 +87,7 @@ def test_new_insight_from_a_comment_goes_through_the_form_and_links_it(client_as
     assert comment.text.encode() in page.content
     client.post(create, {"statement": "Jonot ovat pitkiä.", "status": "draft", "tags": "", "comment": comment.pk})
     insight = Insight.objects.get()
-    assert list(insight.comment_evidence.values_list("comment_id", flat=True)) == [comment.pk]
+    assert list(Link.objects.incoming(insight, "comment").values_list("source_id", flat=True)) == [comment.pk]
 
 
 def test_new_insight_from_another_services_comment_is_404(client_as, service):
@@ -95,8 +108,8 @@ def test_from_the_panel_htmx_gets_the_comments_fragment_back(client_as, service,
     assert response.status_code == 200
     assert f'id="comment-insights-{comment.pk}"'.encode() in response.content
     assert insight.get_absolute_url().encode() in response.content
-    link = CommentEvidence.objects.get(comment=comment)
-    remove = reverse("insights:comment_evidence_remove", args=[service.pk, insight.pk, link.pk])
+    assert Link.objects.between(comment, insight).exists()
+    remove = remove_url(service, insight, comment)
     removed = client.post(remove, {"panel": "1"}, headers={"HX-Request": "true"})
     assert removed.status_code == 200
     assert f'href="{insight.get_absolute_url()}"'.encode() not in removed.content
@@ -111,15 +124,15 @@ def test_from_the_panel_a_missing_choice_answers_422_with_the_fragment(client_as
     )
     assert response.status_code == 422
     assert b'aria-invalid="true"' in response.content
-    assert not CommentEvidence.objects.filter(comment=comment).exists()
+    assert not Link.objects.outgoing(comment).exists()
 
 
 def test_insights_for_comments_is_one_query(service, insight, django_assert_num_queries):
     comments = answered(service, count=3)
     other = Insight.objects.create(service=service, statement="Toinen")
-    CommentEvidence.objects.create(insight=other, comment=comments[0])
+    link(comments[0], other, None)
     with django_assert_num_queries(1):
-        found = insights_for_comments([comment.pk for comment in comments])
+        found = targets("comment", [comment.pk for comment in comments], "insight")
         [insight.statement for insights in found.values() for insight in insights]
     assert found[comments[0].pk] == [insight, other]
     assert comments[1].pk not in found
@@ -128,20 +141,22 @@ def test_insights_for_comments_is_one_query(service, insight, django_assert_num_
 def test_include_lists_a_comments_insights_and_offers_the_others(rf, service, insight, admin_user):
     from django.template.loader import render_to_string
 
-    from kuulo.insights.queries import comments_panel_context
     from kuulo.organisation.access import get_service_for_user
+    from kuulo.traceability.panel import prefetch
 
     other = Insight.objects.create(service=service, statement="Toinen havainto")
-    comment = insight.comment_evidence.get().comment
+    comment = linked_comment(insight)
     request = rf.get("/")
     request.user = admin_user
     scoped = get_service_for_user(request, service.pk)
-    context = {"comment": comment, "service": scoped, **comments_panel_context(scoped, [comment], admin_user)}
-    html = render_to_string("insights/_comment_insights.html", context, request=request)
+    context = {"source": comment, "target_kind": "insight", "service": scoped}
+    context["link_prefetch"] = prefetch(scoped, "comment", [comment], admin_user)
+    html = render_to_string("traceability/_panel_fragment.html", context, request=request)
     assert insight.get_absolute_url() in html
     assert f'<option value="{other.pk}">' in html
     assert f'<option value="{insight.pk}">' not in html  # already linked
-    bare = render_to_string("insights/_comment_insights.html", {"comment": comment, "service": scoped}, request=request)
+    bare_context = {"source": comment, "target_kind": "insight", "service": scoped}
+    bare = render_to_string("traceability/_panel_fragment.html", bare_context, request=request)
     assert insight.get_absolute_url() in bare
 
 
@@ -149,7 +164,7 @@ def test_comment_search_finds_comments_not_yet_linked(client_as, service, insigh
     url = reverse("insights:comment_search", args=[service.pk, insight.pk])
     response = client_as("team_member").get(url, {"q": "jonotusaika"})
     assert [comment.text for comment in response.context["comments"]][:1] == ["Jonotusaika oli aivan liian pitkä."]
-    linked = insight.comment_evidence.get().comment
+    linked = linked_comment(insight)
     everything = client_as("team_member").get(url, {"q": "jonotin"})
     assert linked not in everything.context["comments"]
 
@@ -247,16 +262,16 @@ def test_include_reads_the_menu_and_role_once_for_a_list(
     from django.template import engines
 
     comments = answered(service, count=5)
-    found = insights_for_comments([comment.pk for comment in comments])
-    for comment in comments:
-        comment.insights = found.get(comment.pk, [])
+    found = targets("comment", [comment.pk for comment in comments], "insight")
     request = rf.get("/")
     request.user = personas[role]
     template = engines["django"].from_string(
-        '{% for comment in comments %}{% include "insights/_comment_insights.html" %}{% endfor %}'
+        "{% load traceability %}{% for comment in comments %}"
+        '{% link_panel comment "insight" service as links %}{% include "traceability/_panel.html" %}{% endfor %}'
     )
+    context = {"comments": comments, "service": service, "link_prefetch": Prefetch(linked={"insight": found})}
     with django_assert_max_num_queries(2):  # the menu, and the role on a service without my_role
-        html = template.render({"comments": comments, "service": service}, request)
+        html = template.render(context, request)
     assert html.count("comment-insights__form") == (len(comments) if offered else 0)
     assert html.count(f'href="{insight.get_absolute_url()}"') == 1
 
@@ -269,4 +284,4 @@ def test_without_htmx_bad_input_answers_422_and_stores_nothing(client_as, servic
         response = client.post(link_url(service), data)
         assert response.status_code == 422
         assert b"error-summary" in response.content
-    assert CommentEvidence.objects.count() == 1
+    assert Link.objects.pair("comment", "insight").count() == 1

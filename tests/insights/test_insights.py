@@ -3,7 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from kuulo.insights.models import CommentEvidence, Insight, Tag
+from kuulo.insights.models import Insight, Tag
+from kuulo.traceability.actions import link
+from kuulo.traceability.models import Link
 from tests.factories import ServiceFactory
 from tests.insights.pages import answered, insight_with_evidence
 
@@ -97,11 +99,13 @@ def test_outsider_gets_404_for_every_insight_view_and_action(client_as, service,
     for name in ["insight_detail", "insight_edit", "insight_delete", "comment_search", "segment_create"]:
         assert client.get(reverse(f"insights:{name}", args=args)).status_code == 404, name
     assert client.post(reverse("insights:insight_status", args=args), {"status": "draft"}).status_code == 404
-    assert client.post(reverse("insights:link_comment", args=[service.pk]), {}).status_code == 404
+    link_url = reverse("traceability:link", args=[service.pk, "comment", "insight"])
+    assert client.post(link_url, {}).status_code == 404
     segment = insight.segment_evidence.get()
-    link = insight.comment_evidence.get()
+    comment_pk = Link.objects.incoming(insight, "comment").get().source_id
     assert client.post(reverse("insights:segment_evidence_remove", args=[*args, segment.pk])).status_code == 404
-    assert client.post(reverse("insights:comment_evidence_remove", args=[*args, link.pk])).status_code == 404
+    unlink_url = reverse("traceability:unlink", args=[service.pk, "comment", comment_pk, "insight", insight.pk])
+    assert client.post(unlink_url).status_code == 404
 
 
 def test_an_insight_is_not_found_under_another_service(client_as, service, insight):
@@ -170,7 +174,7 @@ def test_detail_shows_statement_evidence_and_actions_by_role(client_as, service,
 
 def test_detail_queries_do_not_grow_with_evidence(client_as, service, insight, django_assert_max_num_queries):
     for comment in answered(service, count=10):
-        CommentEvidence.objects.get_or_create(insight=insight, comment=comment)
+        link(comment, insight, None)
     client = client_as("team_member")
     with django_assert_max_num_queries(14):
         response = client.get(reverse("insights:insight_detail", args=[service.pk, insight.pk]))

@@ -45,13 +45,8 @@ def item_args(service) -> list:
     return [service.pk, backlog_with_items(service)[0].pk]
 
 
-def item_comment_args(service) -> list:
-    """The first item with one of the comments it rests on: [service, item, comment]."""
+def comment_item_link_args(service) -> list:
+    """The first item and one of the comments it rests on, as traceability:unlink takes them."""
     item = backlog_with_items(service)[0]
-    return [service.pk, item.pk, item.comment_evidence.first().comment_id]
-
-
-def item_insight_args(service) -> list:
-    """The first item with the insight it rests on: [service, item, insight]."""
-    item = backlog_with_items(service)[0]
-    return [service.pk, item.pk, item.insight_evidence.get().insight_id]
+    comment_id = Link.objects.incoming(item, "comment").first().source_id
+    return [service.pk, "comment", comment_id, "item", item.pk]

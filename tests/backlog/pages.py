@@ -6,6 +6,7 @@ from kuulo.backlog import actions
 from kuulo.backlog.models import BacklogItem
 from kuulo.insights.models import Insight
 from kuulo.metrics.models import Metric
+from kuulo.traceability.models import Link
 from tests.insights.pages import answered
 from tests.surveys.public_pages import ensure_metric_library
 

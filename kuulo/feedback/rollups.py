@@ -14,15 +14,14 @@ Three tables, all written in the transaction that stores the responses:
 
 `add` runs one INSERT … ON CONFLICT DO UPDATE statement per table and chunk,
 on SQLite and PostgreSQL alike; the PostgreSQL widget path folds the same
-upserts into its single statement (kuulo.feedback.inserts).
+upserts into its single statement (kuulo.feedback.inserts). Reading is
+kuulo.feedback.histograms.
 """
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 
 from kuulo.feedback.models import Answer, DailyAggregate, DailyResponseCount, DailyTotal, MonthlyTotal, Response
@@ -181,60 +180,3 @@ def _stored(model, fields: list[str]) -> Counter:
     for row in model.objects.exclude(count=0).values_list(*fields, "count").iterator(chunk_size=10000):
         counts[tuple(row[:-1])] = row[-1]
     return counts
-
-
-# --- Reading: the smallest table that answers a question ---------------------
-
-
-def histogram_rows(segment: dict, **filters):
-    """Rows with service_id, metric_id, day, value and count for `filters`
-    within `segment` ({dimension: value}, at most what the filters set).
-    Without a segment, or with one dimension, DailyTotal answers; only a
-    combination of segment filters needs the fine DailyAggregate."""
-    if not segment:
-        return DailyTotal.objects.filter(dimension="", **filters)
-    if len(segment) == 1:
-        ((dimension, value),) = segment.items()
-        return DailyTotal.objects.filter(dimension=dimension, segment=value, **filters)
-    return DailyAggregate.objects.filter(**segment, **filters)
-
-
-def breakdown_rows(dimension: str, segment: dict, **filters) -> tuple:
-    """(rows, name of the field holding the group) for a breakdown by `dimension`."""
-    if not segment:
-        return DailyTotal.objects.filter(dimension=dimension, **filters), "segment"
-    return DailyAggregate.objects.filter(**segment, **filters), dimension
-
-
-def period_parts(segment: dict, start: date, end: date, breakdown: str = "", *, monthly: bool = True) -> list[tuple]:
-    """(rows, date field, group field) pairs that together cover start…end
-    exactly once: the whole calendar months from MonthlyTotal, the days at the
-    edges from DailyTotal. Rows have service_id, metric_id, value and count;
-    the group field names the `breakdown` dimension's value ("" without one).
-    A combination of segment filters, or one filter with a breakdown, reads
-    the fine DailyAggregate. `monthly=False` reads days only (for weeks)."""
-    if len(segment) > 1 or (segment and breakdown):
-        rows = DailyAggregate.objects.filter(**segment, day__gte=start, day__lte=end)
-        return [(rows, "day", breakdown)]
-    if breakdown:
-        lookups, group = {"dimension": breakdown}, "segment"
-    elif segment:
-        ((dimension, value),) = segment.items()
-        lookups, group = {"dimension": dimension, "segment": value}, ""
-    else:
-        lookups, group = {"dimension": ""}, ""
-    first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    upto = (end + timedelta(days=1)).replace(day=1)  # whole months are first <= month < upto
-    if first >= upto or not monthly:
-        return [(DailyTotal.objects.filter(**lookups, day__gte=start, day__lte=end), "day", group)]
-    edges = Q(day__gte=start, day__lt=first) | Q(day__gte=upto, day__lte=end)
-    return [
-        (MonthlyTotal.objects.filter(**lookups, month__gte=first, month__lt=upto), "month", group),
-        (DailyTotal.objects.filter(edges, **lookups), "day", group),
-    ]
-
-
-def union_all(querysets: list):
-    """The parts' rows in one query (UNION ALL), so a period costs one round trip."""
-    first, *others = querysets
-    return first.union(*others, all=True) if others else first

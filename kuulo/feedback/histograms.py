@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta
 from itertools import groupby
+from typing import Required, TypedDict, Unpack
 
 from django.db.models import DateField, F, Q, QuerySet, Sum
 from django.db.models.functions import Trunc
@@ -35,42 +36,37 @@ COLUMNS = {"service": "service_id", "metric": "metric_id"}
 Histogram = dict[int, int]
 
 
-def histograms(
-    *,
-    start: date,
-    end: date,
-    services: Iterable[int] | None = None,
-    metrics: Iterable[int] | None = None,
-    segment: Mapping[str, str] | None = None,
-    by: Iterable[str] = ("service", "metric"),
-) -> dict[tuple, Histogram]:
-    """{key: histogram} of the answers from `start` to `end` (both included).
+class Selection(TypedDict, total=False):
+    """What to read: the answers from `start` to `end` (both included) of
+    `services` and `metrics` (ids; None or left out: all), within `segment`
+    ({dimension: the one value to keep}; an empty value keeps all), grouped
+    `by` the parts of each key in order: "service", "metric" (ids), "day",
+    "week" (its Monday) or "month" (its first day), and at most one dimension
+    (its value, "" where not given). Default: by service and metric."""
 
-    `services` and `metrics` are ids (None: all); `segment` maps dimensions to
-    the one value to keep (empty values keep all); `by` names the parts of each
-    key, in order: "service", "metric" (ids), "day", "week" (its Monday) or
-    "month" (its first day), and at most one dimension (its value, "" where not
-    given). Groups without answers are left out. One query."""
+    start: Required[date]
+    end: Required[date]
+    services: Iterable[int] | None
+    metrics: Iterable[int] | None
+    segment: Mapping[str, str] | None
+    by: Iterable[str]
+
+
+def histograms(**selection: Unpack[Selection]) -> dict[tuple, Histogram]:
+    """{key: histogram} of the selection (see Selection); groups without answers
+    are left out. One query."""
     found: dict[tuple, Histogram] = defaultdict(dict)
-    for *key, value, total in _rows(start, end, services, metrics, segment, tuple(by), ordered=False):
+    for *key, value, total in _rows(selection, ordered=False):
         if total:
             histogram = found[_key(key)]
             histogram[value] = histogram.get(value, 0) + total
     return {key: histogram for key, histogram in found.items() if any(histogram.values())}
 
 
-def ordered_histograms(
-    *,
-    start: date,
-    end: date,
-    services: Iterable[int] | None = None,
-    metrics: Iterable[int] | None = None,
-    segment: Mapping[str, str] | None = None,
-    by: Iterable[str] = ("service", "metric"),
-) -> Iterator[tuple[tuple, Histogram]]:
+def ordered_histograms(**selection: Unpack[Selection]) -> Iterator[tuple[tuple, Histogram]]:
     """(key, histogram) pairs of `histograms(...)` in key order, streamed from the
     database so that a feed of every day of every service never sits in memory."""
-    rows = _rows(start, end, services, metrics, segment, tuple(by), ordered=True)
+    rows = _rows(selection, ordered=True)
     for key, group in groupby(rows.iterator(chunk_size=5000), key=lambda row: _key(row[:-2])):
         histogram: Histogram = {}
         for *_key_parts, value, total in group:
@@ -84,33 +80,27 @@ def _key(parts) -> tuple:
     return tuple(part.date() if isinstance(part, datetime) else part for part in parts)
 
 
-def _rows(start, end, services, metrics, segment, by: tuple[str, ...], *, ordered: bool) -> QuerySet:
+def _rows(selection: Selection, *, ordered: bool) -> QuerySet:
+    by = tuple(selection.get("by", ("service", "metric")))
     unknown = set(by) - set(GROUPS)
     grains = [name for name in by if name in GRAINS]
     dimensions = [name for name in by if name in DIMENSIONS]
     if unknown or len(grains) > 1 or len(dimensions) > 1:
         raise ValueError(f"Cannot group histograms by {by}.")
-    segment = {name: value for name, value in (segment or {}).items() if value}
+    segment = {name: value for name, value in (selection.get("segment") or {}).items() if value}
     if set(segment) - set(DIMENSIONS):
         raise ValueError(f"No such segment dimension: {segment}.")
     grain = grains[0] if grains else ""
     breakdown = dimensions[0] if dimensions else ""
-    monthly = grain in ("", "month")
+    services, metrics = selection.get("services"), selection.get("metrics")
     parts = []
-    for rows, date_field, group_field in period_parts(segment, start, end, breakdown, monthly=monthly):
+    start, end = selection["start"], selection["end"]
+    for rows, date_field, group_field in period_parts(segment, start, end, breakdown, monthly=grain in ("", "month")):
         if services is not None:
             rows = rows.filter(service_id__in=list(services))
         if metrics is not None:
             rows = rows.filter(metric_id__in=list(metrics))
-        columns = {}
-        for name in by:
-            if name in COLUMNS:
-                columns[name] = F(COLUMNS[name])
-            elif name in GRAINS:
-                columns[name] = _bucket(date_field, name)
-            else:
-                columns[name] = F(group_field)
-        aliases = {f"key_{position}": expression for position, expression in enumerate(columns.values())}
+        aliases = {f"key_{position}": _column(name, date_field, group_field) for position, name in enumerate(by)}
         parts.append(rows.annotate(**aliases).values_list(*aliases, "value").annotate(total=Sum("count")).order_by())
     first, *others = parts
     rows = first.union(*others, all=True) if others else first
@@ -119,10 +109,15 @@ def _rows(start, end, services, metrics, segment, by: tuple[str, ...], *, ordere
     return rows
 
 
-def _bucket(date_field: str, grain: str):
-    if date_field == "month" or grain == "day":
+def _column(name: str, date_field: str, group_field: str):
+    """The expression of one part of the key in rows whose date is `date_field`."""
+    if name in COLUMNS:
+        return F(COLUMNS[name])
+    if name not in GRAINS:
+        return F(group_field)  # the breakdown dimension's value
+    if date_field == "month" or name == "day":
         return F(date_field)  # a month of MonthlyTotal is already its bucket
-    return Trunc("day", grain, output_field=DateField())
+    return Trunc("day", name, output_field=DateField())
 
 
 def period_parts(segment: dict, start: date, end: date, breakdown: str = "", *, monthly: bool = True) -> list[tuple]:

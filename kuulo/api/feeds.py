@@ -19,13 +19,12 @@ from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from kuulo.comments.models import CommentTheme
-from kuulo.feedback.histograms import GRAINS, ordered_histograms
+from kuulo.feedback.histograms import ordered_histograms
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.insights.models import CommentEvidence
 from kuulo.lib.translated import LANGUAGE_CODES, active_language, pick
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import Score
-
 
 
 @dataclass(frozen=True)

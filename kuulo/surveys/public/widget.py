@@ -13,7 +13,6 @@ of one transaction and nothing else.
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -169,17 +168,12 @@ def widget_display(request: HttpRequest, key: str) -> HttpResponse:
         return refusal
     if abuse.hit(f"display:{abuse.client_fingerprint(request)}", DISPLAYS_PER_CLIENT_PER_MINUTE):
         return _error(429, {"displays": _("Too many requests.")}, origin)
-    count_display(live.point.pk, timezone.localdate())
+    rollups.add_display(live.point.pk, timezone.localdate())
     return _with_cors(HttpResponse(status=204), origin)
 
 
 def _non_negative_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-
-
-def count_display(point_id: int, day: date) -> None:
-    """One upsert: adds a display to the point's count for `day`."""
-    rollups.add_display(point_id, day)
 
 
 @csrf_exempt

@@ -3,9 +3,10 @@
 `analyse_comments` analyses comments in chunks: language, lemmas, sentiment,
 the response's score, rule themes and (when a clustering exists) the nearest
 automatic theme; each chunk is written with one UPDATE ... FROM statement
-(kuulo.feedback.inserts.update_rows) and one multi-row INSERT of theme links. `recluster` finds
-the automatic themes again over every analysed comment and keeps the themes
-staff have named, merged or split (see `kuulo.comments.actions`).
+(kuulo.feedback.inserts.update_rows) and one multi-row INSERT of theme links.
+`recluster` finds the automatic themes again over every analysed comment and
+keeps the themes staff have named, merged or split (see
+`kuulo.comments.actions`).
 """
 
 import time

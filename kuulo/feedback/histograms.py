@@ -92,14 +92,13 @@ def _rows(selection: Selection, *, ordered: bool) -> QuerySet:
         raise ValueError(f"No such segment dimension: {segment}.")
     grain = grains[0] if grains else ""
     breakdown = dimensions[0] if dimensions else ""
-    services, metrics = selection.get("services"), selection.get("metrics")
+    within = {
+        f"{name}_id__in": list(ids) for name in ("service", "metric") if (ids := selection.get(f"{name}s")) is not None
+    }
     parts = []
     start, end = selection["start"], selection["end"]
     for rows, date_field, group_field in period_parts(segment, start, end, breakdown, monthly=grain in ("", "month")):
-        if services is not None:
-            rows = rows.filter(service_id__in=list(services))
-        if metrics is not None:
-            rows = rows.filter(metric_id__in=list(metrics))
+        rows = rows.filter(**within)
         aliases = {f"key_{position}": _column(name, date_field, group_field) for position, name in enumerate(by)}
         parts.append(rows.annotate(**aliases).values_list(*aliases, "value").annotate(total=Sum("count")).order_by())
     first, *others = parts

@@ -195,3 +195,18 @@ def test_form_choices_come_from_what_the_service_has_answers_for(surveys, csat, 
     assert segment_values(service, "customer_group") == ["business", "private"]
     assert segment_values(service, "touchpoint") == ["counter"]
     assert segment_values(second[0].survey.service, "customer_group") == []
+
+
+def test_services_and_metrics_may_be_any_iterable_even_over_several_parts(surveys, csat):
+    first, second = surveys
+    answer(first, date(2026, 1, 30), answers={"csat": 5})
+    answer(first, date(2026, 2, 10), answers={"csat": 4})
+    answer(second, date(2026, 2, 10), answers={"csat": 1})
+    found = histograms(
+        start=date(2026, 1, 15),
+        end=date(2026, 3, 10),  # a whole month and edge days: two parts
+        services=(pk for pk in [service_of(first)]),
+        metrics=iter([csat.pk]),
+        by=[],
+    )
+    assert found == {(): {5: 1, 4: 1}}

@@ -15,11 +15,12 @@ rollup counts are written with plain parameterised statements built here:
 - `insert_response_postgres`: one response with its answers, comments and
   rollup upserts in a single PostgreSQL statement.
 
-The statements differ between the databases only in where the rows come from:
-PostgreSQL gets one array per column (SELECT FROM unnest(…)), so a statement
-has a handful of parameters however many rows it carries and its text is the
-same for every call; SQLite gets multi-row VALUES. Every statement's text is
-built once per process and shape (see docs/performance.md).
+The statements differ only in where the rows come from: more than a few rows
+go to PostgreSQL as one array per column (SELECT FROM unnest(…)), so a
+statement has a handful of parameters however many rows it carries and its
+text is the same for every call; SQLite, and PostgreSQL for a few rows (a
+widget display), get multi-row VALUES. Every statement's text is built once
+per process and shape (see docs/performance.md).
 """
 
 from collections.abc import Iterable
@@ -31,6 +32,7 @@ from django.db.models import Model
 
 MAX_PARAMETERS = 30_000  # below SQLite's limit of 32,766 bound variables
 MAX_ARRAY_ROWS = 100_000  # rows per PostgreSQL statement, to bound memory and lock time
+FEW_ROWS = 16  # up to this many, PostgreSQL gets VALUES too: cheaper to send than arrays for a widget display
 
 
 @dataclass(frozen=True)
@@ -71,8 +73,8 @@ def update_rows(model: type[Model], columns: list[str], rows: list[tuple], **als
     params_before = [also[name] for name in fixed]
     with connection.cursor() as cursor:
         for part in _parts(rows, len(columns) + 1):
-            sql = _update_statement(model, columns, fixed, _source_size(part))
-            cursor.execute(sql, [*params_before, *_params(part)])
+            size = _values_size(part)
+            cursor.execute(_update_statement(model, columns, fixed, size), [*params_before, *_params(part, size)])
 
 
 def adapt_datetime(value):
@@ -88,7 +90,8 @@ def _execute(model, columns: tuple[str, ...], rows: list[tuple], *, conflict=Non
     ids: list[int] = []
     with connection.cursor() as cursor:
         for part in _parts(rows, len(columns)):
-            cursor.execute(_statement(model, columns, _source_size(part), conflict, returning_id), _params(part))
+            size = _values_size(part)
+            cursor.execute(_statement(model, columns, size, conflict, returning_id), _params(part, size))
             if returning_id:
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids
@@ -101,13 +104,13 @@ def _parts(rows: list[tuple], width: int) -> Iterable[list[tuple]]:
         yield rows[start : start + size]
 
 
-def _source_size(rows: list[tuple]) -> int:
-    """The statement shape's row count: 0 where arrays carry any number of rows."""
-    return 0 if connection.vendor == "postgresql" else len(rows)
+def _values_size(rows: list[tuple]) -> int:
+    """How many rows of VALUES the statement has; 0: one array per column, any number of rows."""
+    return 0 if connection.vendor == "postgresql" and len(rows) > FEW_ROWS else len(rows)
 
 
-def _params(rows: list[tuple]) -> list:
-    if connection.vendor == "postgresql":
+def _params(rows: list[tuple], size: int) -> list:
+    if size == 0:
         return _columns_of(rows, len(rows[0]))
     return [value for row in rows for value in row]
 

@@ -121,7 +121,8 @@ def test_counts_larger_than_one_statement_are_written_in_parts(survey, monkeypat
     service_id = version.survey.service_id
     metric_id = version.questions.filter(kind="metric").first().metric_id
     monkeypatch.setattr(inserts, "MAX_PARAMETERS", 9 * 7)  # seven fine rows a statement on SQLite
-    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 7)  # and on PostgreSQL
+    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 7)  # and on PostgreSQL,
+    monkeypatch.setattr(inserts, "FEW_ROWS", 5)  # as arrays, but the last five of 40 as VALUES
     first = date(2026, 1, 1)
     segment = ("web", "fi", "", "")
     counts = Counter({(service_id, metric_id, first + timedelta(days=n), *segment, 4): n + 1 for n in range(40)})
@@ -146,7 +147,8 @@ def test_update_rows_sets_each_row_by_id_and_the_common_columns_on_all_in_parts(
         actions.record_response(point, version, data)
     ids = list(Comment.objects.order_by("pk").values_list("pk", flat=True))
     monkeypatch.setattr(inserts, "MAX_PARAMETERS", 5 * 5)  # five rows a statement on SQLite
-    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 5)
+    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 5)  # on PostgreSQL as arrays,
+    monkeypatch.setattr(inserts, "FEW_ROWS", 2)  # the last two of twelve as VALUES
     stamp = timezone.now()
     rows = [(pk, "fi", f"jono {n}", "negative" if n % 2 else "positive", n) for n, pk in enumerate(ids)]
     columns = ["detected_language", "lemmas", "sentiment", "score"]

@@ -17,6 +17,7 @@ from pydantic import Field
 from kuulo.api import feeds, reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.feedback.histograms import GRAINS
 from kuulo.organisation.models import Service
 
 SCOPE = "aggregates"
@@ -75,7 +76,7 @@ router = Router(tags=["aggregates"])
 )
 def aggregates(request: HttpRequest, filters: Query[AggregateFilters]):
     paging = reading.rollup_paging(SCOPE, filters.cursor, filters.limit, MAX_LIMIT)
-    if filters.grain not in feeds.GRAINS:
+    if filters.grain not in GRAINS:
         raise Refusal(400, {"grain": _("Choose day, week or month.")})
     service_ids, metrics_by_id, feed_filters = reading.rollup_selection(request, filters)
     groups = feeds.scored_rollups(service_ids, metrics_by_id, feed_filters, filters.grain, paging.after)

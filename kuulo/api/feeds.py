@@ -6,29 +6,25 @@ export row of the same thing never differ. Every function takes the ids of
 the services the caller may see (None: every service, for an organisation
 token) and a key to continue after, and never holds more than one page.
 
-Scores come from the daily rollups through Metric.score, the one scoring
-module; a histogram from fewer answers than the minimum n is suppressed
-together with its score.
+Scores come from the rollups (kuulo.feedback.histograms) through
+Metric.score, the one scoring module; a histogram from fewer answers than the
+minimum n is suppressed together with its score.
 """
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import groupby
 
-from django.db.models import DateField, F, Max, Q, QuerySet, Sum
-from django.db.models.functions import Trunc
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from kuulo.comments.models import CommentTheme
-from kuulo.feedback import rollups
+from kuulo.feedback.histograms import ordered_histograms
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.lib.translated import LANGUAGE_CODES, active_language, pick
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import Score
 from kuulo.traceability.queries import target_ids
-
-GRAINS = ("day", "week", "month")
 
 
 @dataclass(frozen=True)
@@ -82,25 +78,20 @@ def scored_rollups(
 ) -> Iterator[ScoredGroup]:
     """Groups in (bucket, service, metric) order, summed over the segments
     the filters leave open, streamed from the database."""
-    rows = rollups.histogram_rows(  # DailyTotal unless segment filters combine
-        filters.segment(), metric_id__in=list(metrics_by_id), day__gte=filters.start, day__lte=filters.end
-    )
-    if service_ids is not None:
-        rows = rows.filter(service_id__in=service_ids)
-    bucket = F("day") if grain == "day" else Trunc("day", grain, output_field=DateField())
-    rows = (
-        rows.annotate(bucket=bucket)
-        .values_list("bucket", "service_id", "metric_id", "value")
-        .annotate(total=Sum("count"))
-        .order_by("bucket", "service_id", "metric_id", "value")
-    )
+    start = filters.start
     if after:
-        rows = rows.filter(bucket__gte=after[0])
-    for (bucket, service_id, metric_id), values in groupby(rows.iterator(chunk_size=5000), key=lambda r: r[:3]):
+        # A bucket at or after the cursor's holds only days from the cursor's bucket on.
+        start = max(start, after[0])
+    groups = ordered_histograms(
+        start=start,
+        end=filters.end,
+        services=service_ids,
+        metrics=list(metrics_by_id),
+        segment=filters.segment(),
+        by=[grain, "service", "metric"],
+    )
+    for (bucket, service_id, metric_id), histogram in groups:
         if after and (bucket, service_id, metric_id) <= tuple(after):
-            continue
-        histogram = {value: total for *_key, value, total in values if total}
-        if not histogram:
             continue
         metric = metrics_by_id[metric_id]
         yield ScoredGroup(bucket, service_id, metric, histogram, metric.score(histogram))

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kuulo.dashboards.figures import Segment
+from kuulo.feedback.histograms import Segment
 from kuulo.lib.periods import Period
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Channel, Unit

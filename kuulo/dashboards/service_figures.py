@@ -1,22 +1,20 @@
 """The figures of one service's dashboard, read from the daily rollups.
 
-A handful of GROUP BY queries over the rollups (trend, one per breakdown
-dimension; whole months from MonthlyTotal and the edge days from DailyTotal,
-DailyAggregate only when segment filters combine), one over DisplayCount
-and one over DailyResponseCount; every score comes from `Metric.score`, so
-suppression below the minimum n applies.
+A handful of queries through kuulo.feedback.histograms (the trend, one per
+breakdown dimension) and one over DisplayCount and DailyResponseCount
+together; every score comes from `Metric.score`, so suppression below the
+minimum n applies.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from django.db.models import F, Sum, Value
-from django.db.models.functions import TruncMonth, TruncWeek
+from django.db.models import Sum, Value
 from django.utils.translation import gettext as _
 
-from kuulo.dashboards.figures import Segment, targets_in_force
-from kuulo.feedback import rollups
+from kuulo.dashboards.figures import targets_in_force
+from kuulo.feedback.histograms import Segment, histograms
 from kuulo.feedback.models import DailyResponseCount, DisplayCount
 from kuulo.lib import charts
 from kuulo.lib.periods import Period, bucket_label, buckets
@@ -48,35 +46,16 @@ class ResponseRate:
         return self.responses * 100 / self.displays if self.displays else None
 
 
-def _as_date(value) -> date:
-    return value.date() if isinstance(value, datetime) else value
-
-
 def dashboard(service, period: Period, segment: Segment, grain: str, language: str | None) -> list[MetricPanel]:
-    lookups = segment.lookups()
-    trend: dict[int, dict[date, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    parts = [
-        rows.filter(service_id=service.pk)
-        .annotate(bucket=_bucket(date_field, grain))
-        .values_list("metric_id", "bucket", "value")
-        .annotate(total=Sum("count"))
-        .order_by()
-        for rows, date_field, _group in rollups.period_parts(
-            lookups,
-            period.start,
-            period.end,
-            monthly=grain == "month",  # weeks need days
-        )
-    ]
-    for metric_id, start, value, total in rollups.union_all(parts):
-        if total:
-            histogram = trend[metric_id][_as_date(start)]
-            histogram[value] = histogram.get(value, 0) + total
+    within = {"start": period.start, "end": period.end, "services": [service.pk], "segment": segment.lookups()}
+    trend: dict[int, dict[date, dict[int, int]]] = defaultdict(dict)
+    for (metric_id, start), histogram in histograms(**within, by=["metric", grain]).items():
+        trend[metric_id][start] = histogram
     if not trend:
         return []
     metrics = sorted(Metric.objects.filter(pk__in=trend), key=lambda metric: (metric.code, -metric.version))
     levels = targets_in_force(metrics, period.end)
-    groups = {dimension: _breakdown(service, dimension, lookups, period) for dimension in BREAKDOWNS}
+    groups = {dimension: _breakdown(within, dimension) for dimension in BREAKDOWNS}
     starts = buckets(period, grain)
     panels = []
     for metric in metrics:
@@ -131,25 +110,11 @@ def _distribution_scale(metric: Metric, total: dict[int, int]):
     return metric.scale()
 
 
-def _bucket(date_field: str, grain: str):
-    if date_field == "month":
-        return F("month")
-    return TruncWeek("day") if grain == "week" else TruncMonth("day")
-
-
-def _breakdown(service, dimension: str, lookups: dict, period: Period) -> dict[int, dict[str, dict[int, int]]]:
-    parts = [
-        rows.filter(service_id=service.pk)
-        .values_list("metric_id", group_field, "value")
-        .annotate(total=Sum("count"))
-        .order_by()
-        for rows, _date_field, group_field in rollups.period_parts(lookups, period.start, period.end, dimension)
-    ]
-    found: dict[int, dict[str, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for metric_id, group, value, total in rollups.union_all(parts):
-        if total:
-            histogram = found[metric_id][group]
-            histogram[value] = histogram.get(value, 0) + total
+def _breakdown(within: dict, dimension: str) -> dict[int, dict[str, dict[int, int]]]:
+    """metric id → group → histogram."""
+    found: dict[int, dict[str, dict[int, int]]] = defaultdict(dict)
+    for (metric_id, group), histogram in histograms(**within, by=["metric", dimension]).items():
+        found[metric_id][group] = histogram
     return found
 
 

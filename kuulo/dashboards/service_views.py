@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.dashboards import service_figures
-from kuulo.dashboards.figures import Segment
 from kuulo.effects import effect
+from kuulo.feedback.histograms import Segment
 from kuulo.lib import charts
 from kuulo.lib.periods import Period
 from kuulo.organisation.access import get_service_for_user

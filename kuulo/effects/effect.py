@@ -4,7 +4,7 @@ A done backlog item is compared over N weeks before the week it was done and
 N weeks after it (the done week itself is left out: the change lands somewhere
 in it). An experiment is compared over its own run (start..end) against the
 same number of days just before it. Both read the service's daily rollup
-histograms (kuulo.feedback.rollups, the same rows the dashboards read) and
+histograms (kuulo.feedback.histograms, as the dashboards do) and
 compare them through `Metric.compare`, the one scoring module, so small-n
 suppression applies: below the minimum n on either side there is no verdict.
 """
@@ -13,13 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from kuulo.backlog.models import BacklogItem, Direction
 from kuulo.effects.models import Experiment
-from kuulo.feedback import rollups
+from kuulo.feedback.histograms import histograms
 from kuulo.lib.periods import Period
 from kuulo.lib.templatetags.figures import figure
 from kuulo.metrics.models import Metric
@@ -187,16 +186,10 @@ def experiment_periods(experiment: Experiment) -> tuple[Period, Period]:
 
 def _daily(service_id: int, metric_ids, start: date, end: date) -> dict[int, dict[date, dict[int, int]]]:
     """metric id → day → histogram, for one service, in one query."""
-    rows = (
-        rollups.histogram_rows({}, service_id=service_id, metric_id__in=metric_ids, day__gte=start, day__lte=end)
-        .values_list("metric_id", "day", "value")
-        .annotate(total=Sum("count"))
-        .order_by()
-    )
-    found: dict[int, dict[date, dict[int, int]]] = defaultdict(lambda: defaultdict(dict))
-    for metric_id, day, value, total in rows:
-        if total:
-            found[metric_id][day][value] = total
+    found: dict[int, dict[date, dict[int, int]]] = defaultdict(dict)
+    daily = histograms(start=start, end=end, services=[service_id], metrics=metric_ids, by=["metric", "day"])
+    for (metric_id, day), histogram in daily.items():
+        found[metric_id][day] = histogram
     return found
 
 

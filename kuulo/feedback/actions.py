@@ -104,15 +104,10 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
             # savepoint keeps a duplicate key from spoiling that transaction.
             with transaction.atomic() if connection.in_atomic_block else nullcontext():
                 accepted = response.status == Response.Status.ACCEPTED
+                responses = Counter([rollups.response_key(response)] if accepted else [])
+                changes = rollups.changes(counts, responses=responses)
                 response.pk = insert_response_postgres(
-                    RESPONSE_COLUMNS,
-                    _response_row(response),
-                    answers,
-                    comments,
-                    *rollups.as_rows(counts),
-                    *rollups.total_rows(counts),
-                    *rollups.monthly_rows(counts),
-                    [(*rollups.response_key(response), 1)] if accepted else [],
+                    RESPONSE_COLUMNS, _response_row(response), answers, comments, changes
                 )
         else:
             with transaction.atomic():

@@ -1,58 +1,171 @@
-"""Bulk INSERT statements for the hot write path.
+"""The hand-written SQL of the busy write paths, for both databases, in one place.
 
 Storing a response is the busiest thing Kuulo does (widget traffic, batch API,
 imports). The ORM's save() and bulk_create() spend more CPU building SQL than
-the database spends running it, so responses, answers and comments are
-written with plain parameterised INSERTs. PostgreSQL gets one array per
-column (INSERT … SELECT FROM unnest), so a statement has a handful of
-parameters however many rows it carries; SQLite gets multi-row VALUES.
+the database spends running it, so responses, answers, comments and the
+rollup counts are written with plain parameterised statements built here:
+
+- `insert_rows`: plain INSERTs;
+- `upsert`: adds counts to counter tables (the rollups, the widget's display
+  counts), each described by an `Upsert` — the table, its key columns and
+  rows of (key values…, increment) — as INSERT … ON CONFLICT (key) DO UPDATE
+  SET count = count + excluded.count, which PostgreSQL and SQLite (3.24 and
+  later) both understand;
+- `update_rows`: sets columns of many rows by id (comment analysis results);
+- `insert_response_postgres`: one response with its answers, comments and
+  rollup upserts in a single PostgreSQL statement.
+
+The statements differ only in where the rows come from: more than a few rows
+go to PostgreSQL as one array per column (SELECT FROM unnest(…)), so a
+statement has a handful of parameters however many rows it carries and its
+text is the same for every call; SQLite, and PostgreSQL for a few rows (a
+widget display), get multi-row VALUES. Every statement's text is built once
+per process and shape (see docs/performance.md).
 """
 
-from functools import cache
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from django.db import connection
 from django.db.models import Model
 
 MAX_PARAMETERS = 30_000  # below SQLite's limit of 32,766 bound variables
+MAX_ARRAY_ROWS = 100_000  # rows per PostgreSQL statement, to bound memory and lock time
+FEW_ROWS = 16  # up to this many, PostgreSQL gets VALUES too: cheaper to send than arrays for a widget display
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """Counts to add to a counter table: `rows` are (key values in `keys` order…,
+    increment), one per key, sorted by key so that concurrent writers lock shared
+    rows in the same order and never deadlock. A negative increment subtracts."""
+
+    model: type[Model]
+    keys: tuple[str, ...]
+    rows: list[tuple]
+    counter: str = "count"
+
+    @property
+    def shape(self) -> tuple:
+        return (self.model, self.keys, self.counter)
 
 
 def insert_rows(model: type[Model], columns: list[str], rows: list[tuple], *, returning_id: bool = False) -> list[int]:
     """Inserts `rows` (tuples in `columns` order, values already adapted for
     the database) and returns their new ids, in order, when asked."""
+    return _execute(model, tuple(columns), rows, returning_id=returning_id)
+
+
+def upsert(changes: Iterable[Upsert]) -> None:
+    """Adds each change's increments to its table, creating the rows that are missing."""
+    for change in changes:
+        _execute(change.model, (*change.keys, change.counter), change.rows, conflict=change.keys)
+
+
+def update_rows(model: type[Model], columns: list[str], rows: list[tuple], **also) -> None:
+    """Sets `columns` of the rows whose id is each row's first value: `rows` are
+    (id, value of each column…); `also` sets columns to one value on all of them."""
+    if not rows:
+        return
+    columns = tuple(columns)
+    fixed = tuple(also)
+    params_before = [also[name] for name in fixed]
+    with connection.cursor() as cursor:
+        for part in _parts(rows, len(columns) + 1):
+            size = _values_size(part)
+            cursor.execute(_update_statement(model, columns, fixed, size), [*params_before, *_params(part, size)])
+
+
+def adapt_datetime(value):
+    return connection.ops.adapt_datetimefield_value(value)
+
+
+# --- rendering ------------------------------------------------------------------
+
+
+def _execute(model, columns: tuple[str, ...], rows: list[tuple], *, conflict=None, returning_id=False) -> list[int]:
     if not rows:
         return []
-    quote = connection.ops.quote_name
-    table = quote(model._meta.db_table)
-    names = ", ".join(quote(column) for column in columns)
-    if connection.vendor == "postgresql":
-        return _insert_unnest(model, table, names, columns, rows, returning_id)
-    placeholder = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    per_statement = max(1, MAX_PARAMETERS // len(columns))
     ids: list[int] = []
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            part = rows[start : start + per_statement]
-            sql = f"INSERT INTO {table} ({names}) VALUES {', '.join([placeholder] * len(part))}"  # noqa: S608
-            if returning_id:
-                sql += " RETURNING id"
-            cursor.execute(sql, [value for row in part for value in row])
+        for part in _parts(rows, len(columns)):
+            size = _values_size(part)
+            cursor.execute(_statement(model, columns, size, conflict, returning_id), _params(part, size))
             if returning_id:
                 ids.extend(row[0] for row in cursor.fetchall())
     return ids
 
 
-def _insert_unnest(model, table: str, names: str, columns: list[str], rows: list[tuple], returning_id: bool):
-    arrays = ", ".join(f"%s::{array_type}" for array_type in _array_types(model, tuple(columns)))
-    sql = f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})"  # noqa: S608
-    if returning_id:
-        sql += " RETURNING id"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [list(values) for values in zip(*rows, strict=True)])
-        return [row[0] for row in cursor.fetchall()] if returning_id else []
+def _parts(rows: list[tuple], width: int) -> Iterable[list[tuple]]:
+    """`rows` in pieces a statement can carry."""
+    size = MAX_ARRAY_ROWS if connection.vendor == "postgresql" else max(1, MAX_PARAMETERS // width)
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
 
 
-def adapt_datetime(value):
-    return connection.ops.adapt_datetimefield_value(value)
+def _values_size(rows: list[tuple]) -> int:
+    """How many rows of VALUES the statement has; 0: one array per column, any number of rows."""
+    return 0 if connection.vendor == "postgresql" and len(rows) > FEW_ROWS else len(rows)
+
+
+def _params(rows: list[tuple], size: int) -> list:
+    if size == 0:
+        return _columns_of(rows, len(rows[0]))
+    return [value for row in rows for value in row]
+
+
+def _columns_of(rows: list[tuple], width: int) -> list[list]:
+    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+
+
+@lru_cache(maxsize=512)
+def _statement(model, columns: tuple[str, ...], size: int, conflict: tuple[str, ...] | None, returning_id: bool) -> str:
+    """INSERT of `size` rows of VALUES (or, with size 0, of one array per column), adding
+    the last column to the stored one where the `conflict` key exists already."""
+    sql = f"INSERT INTO {_table(model)} ({_names(columns)}) {_source(model, columns, size)}"
+    if conflict:
+        sql += _on_conflict(model, conflict, columns[-1])
+    return sql + (" RETURNING id" if returning_id else "")
+
+
+def _source(model, columns: tuple[str, ...], size: int) -> str:
+    if size == 0:
+        return f"SELECT * FROM unnest({_arrays(model, columns)})"  # noqa: S608 - types from the model
+    row = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    return "VALUES " + ", ".join([row] * size)
+
+
+def _on_conflict(model, keys: tuple[str, ...], counter: str) -> str:
+    table, counter = _table(model), connection.ops.quote_name(counter)
+    return f" ON CONFLICT ({_names(keys)}) DO UPDATE SET {counter} = {table}.{counter} + excluded.{counter}"
+
+
+@lru_cache(maxsize=64)
+def _update_statement(model, columns: tuple[str, ...], fixed: tuple[str, ...], size: int) -> str:
+    quote = connection.ops.quote_name
+    names = ("id", *columns)
+    if size == 0:
+        source = f"unnest({_arrays(model, names)}) AS v ({_names(names)})"
+        value = {name: f"v.{quote(name)}" for name in names}
+    else:
+        source = "(" + _source(model, names, size) + ") AS v"
+        value = {name: f"v.column{position}" for position, name in enumerate(names, start=1)}
+    settings = [f"{quote(name)} = {value[name]}" for name in columns] + [f"{quote(name)} = %s" for name in fixed]
+    table = _table(model)
+    return f"UPDATE {table} SET {', '.join(settings)} FROM {source} WHERE {table}.id = {value['id']}"  # noqa: S608
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _names(columns: Iterable[str]) -> str:
+    return ", ".join(map(connection.ops.quote_name, columns))
+
+
+def _arrays(model, columns: tuple[str, ...]) -> str:
+    return ", ".join(f"%s::{array_type}" for array_type in _array_types(model, columns))
 
 
 @cache
@@ -62,106 +175,53 @@ def _array_types(model: type[Model], columns: tuple[str, ...]) -> tuple[str, ...
     return tuple(f"{fields[column].db_type(connection)}[]" for column in columns)
 
 
+# --- a widget response in one PostgreSQL statement ------------------------------
+
+
 def insert_response_postgres(
     response_columns: list[str],
     response_row: tuple,
     answers: list[tuple],
     comments: list[tuple],
-    rollup_columns: list[str],
-    rollup_rows: list[tuple],
-    total_columns: list[str],
-    total_rows: list[tuple],
-    monthly_columns: list[str],
-    monthly_rows: list[tuple],
-    response_counts: list[tuple],
+    changes: list[Upsert],
 ) -> int:
-    """One response with its answers, comments and rollup counts (fine, daily
-    and monthly totals, and the (collection point, day, count) response counts) in ONE
+    """One response with its answers, comments and rollup `changes` in ONE
     PostgreSQL statement (data-modifying CTEs): atomic on its own and one round
     trip, which is what lets a widget submission stay cheap under load.
     `answers` and `comments` rows lack the response id (and the comments the response's service and
-    time, copied onto them), which the CTE supplies."""
-    sql = _response_statement(
-        tuple(response_columns), tuple(rollup_columns), tuple(total_columns), tuple(monthly_columns)
-    )
-    params = [
-        *response_row,
-        *_columns_of(answers, 3),
-        *_columns_of(comments, 3),
-        *_columns_of(rollup_rows, len(rollup_columns)),
-        *_columns_of(total_rows, len(total_columns)),
-        *_columns_of(monthly_rows, len(monthly_columns)),
-        *_columns_of(response_counts, 3),
-    ]
+    time, copied onto them), which the CTE supplies. The changes' upserts are the
+    ones `upsert` runs, so both paths add the same counts the same way."""
+    sql = _response_statement(tuple(response_columns), tuple(change.shape for change in changes))
+    params = [*response_row, *_columns_of(answers, 3), *_columns_of(comments, 3)]
+    for change in changes:
+        params.extend(_columns_of(change.rows, len(change.keys) + 1))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
 
 
-def _columns_of(rows: list[tuple], width: int) -> list[list]:
-    return [list(column) for column in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
-
-
 @cache
-def _response_statement(
-    response_columns: tuple[str, ...],
-    rollup_columns: tuple[str, ...],
-    total_columns: tuple[str, ...],
-    monthly_columns: tuple[str, ...],
-) -> str:
+def _response_statement(response_columns: tuple[str, ...], shapes: tuple[tuple, ...]) -> str:
     """The statement of insert_response_postgres, built once per process."""
-    from kuulo.feedback.models import (
-        Answer,
-        Comment,
-        DailyAggregate,
-        DailyResponseCount,
-        DailyTotal,
-        MonthlyTotal,
-        Response,
-    )
+    from kuulo.feedback.models import Answer, Comment, Response
 
-    quote = connection.ops.quote_name
     answer_types = _array_types(Answer, ("metric_id", "item", "value"))
     comment_types = _array_types(Comment, ("question_id", "text", "language"))
-    rollup_types = _array_types(DailyAggregate, rollup_columns)
-    rollup_table = quote(DailyAggregate._meta.db_table)
-    total_types = _array_types(DailyTotal, total_columns)
-    total_table = quote(DailyTotal._meta.db_table)
-    monthly_types = _array_types(MonthlyTotal, monthly_columns)
-    monthly_table = quote(MonthlyTotal._meta.db_table)
-    count_types = _array_types(DailyResponseCount, ("collection_point_id", "day", "count"))
-    count_table = quote(DailyResponseCount._meta.db_table)
+    upserts = ", ".join(
+        f"u{number} AS ({_statement(model, (*keys, counter), 0, keys, False)})"
+        for number, (model, keys, counter) in enumerate(shapes)
+    )
     return f"""
         WITH r AS (
-            INSERT INTO {quote(Response._meta.db_table)} ({", ".join(map(quote, response_columns))})
+            INSERT INTO {_table(Response)} ({_names(response_columns)})
             VALUES ({", ".join(["%s"] * len(response_columns))}) RETURNING id, service_id, responded_at
         ), a AS (
-            INSERT INTO {quote(Answer._meta.db_table)} (response_id, metric_id, item, value)
+            INSERT INTO {_table(Answer)} (response_id, metric_id, item, value)
             SELECT r.id, x.* FROM r, unnest(%s::{answer_types[0]}, %s::{answer_types[1]}, %s::{answer_types[2]}) AS x
         ), c AS (
-            INSERT INTO {quote(Comment._meta.db_table)} (response_id, service_id, responded_at, question_id, text,
-                language)
+            INSERT INTO {_table(Comment)} (response_id, service_id, responded_at, question_id, text, language)
             SELECT r.id, r.service_id, r.responded_at, x.*
             FROM r, unnest(%s::{comment_types[0]}, %s::{comment_types[1]}, %s::{comment_types[2]}) AS x
-        ), u AS (
-            INSERT INTO {rollup_table} ({", ".join(map(quote, rollup_columns))})
-            SELECT * FROM unnest({", ".join(f"%s::{t}" for t in rollup_types)})
-            ON CONFLICT ({", ".join(map(quote, rollup_columns[:-1]))})
-            DO UPDATE SET count = {rollup_table}.count + excluded.count
-        ), t AS (
-            INSERT INTO {total_table} ({", ".join(map(quote, total_columns))})
-            SELECT * FROM unnest({", ".join(f"%s::{t}" for t in total_types)})
-            ON CONFLICT ({", ".join(map(quote, total_columns[:-1]))})
-            DO UPDATE SET count = {total_table}.count + excluded.count
-        ), m AS (
-            INSERT INTO {monthly_table} ({", ".join(map(quote, monthly_columns))})
-            SELECT * FROM unnest({", ".join(f"%s::{t}" for t in monthly_types)})
-            ON CONFLICT ({", ".join(map(quote, monthly_columns[:-1]))})
-            DO UPDATE SET count = {monthly_table}.count + excluded.count
-        ), p AS (
-            INSERT INTO {count_table} (collection_point_id, day, count)
-            SELECT * FROM unnest({", ".join(f"%s::{t}" for t in count_types)})
-            ON CONFLICT (collection_point_id, day) DO UPDATE SET count = {count_table}.count + excluded.count
-        )
+        ), {upserts}
         SELECT id FROM r
     """  # noqa: S608 - names come from the models, values are bound

@@ -173,7 +173,26 @@ class DisplayCount(models.Model):
         constraints = [models.UniqueConstraint(fields=["collection_point", "day"], name="one_display_count_per_day")]
 
 
-class DailyTotal(models.Model):
+class SegmentTotal(models.Model):
+    """The cells of DailyTotal and MonthlyTotal: answers per service × metric ×
+    value, over all segments (`dimension` and `segment` ""), or per value
+    (`segment`) of one `dimension`: "channel", "language", "customer_group" or
+    "touchpoint"."""
+
+    DIMENSIONS = ["", "channel", "language", "customer_group", "touchpoint"]
+
+    dimension = models.CharField(max_length=16)
+    service = models.ForeignKey("organisation.Service", on_delete=models.CASCADE, related_name="+")
+    metric = models.ForeignKey("metrics.Metric", on_delete=models.CASCADE, related_name="+")
+    segment = models.CharField(max_length=64)
+    value = models.SmallIntegerField()
+    count = models.IntegerField(default=0)  # signed: a correction subtracts
+
+    class Meta:
+        abstract = True
+
+
+class DailyTotal(SegmentTotal):
     """DailyAggregate summed over the segments, kept beside it for fast pages.
 
     `dimension` "" holds one service × metric × day × value total over all
@@ -185,15 +204,7 @@ class DailyTotal(models.Model):
     (kuulo.feedback.rollups.add), so a new response shows at once.
     """
 
-    DIMENSIONS = ["", "channel", "language", "customer_group", "touchpoint"]
-
-    dimension = models.CharField(max_length=16)
-    service = models.ForeignKey("organisation.Service", on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
-    metric = models.ForeignKey("metrics.Metric", on_delete=models.CASCADE, related_name="+")
-    segment = models.CharField(max_length=64)
-    value = models.SmallIntegerField()
-    count = models.IntegerField(default=0)  # signed: a correction subtracts
 
     class Meta:
         constraints = [
@@ -215,18 +226,12 @@ class DailyResponseCount(models.Model):
         constraints = [models.UniqueConstraint(fields=["collection_point", "day"], name="one_response_count_per_day")]
 
 
-class MonthlyTotal(models.Model):
+class MonthlyTotal(SegmentTotal):
     """DailyTotal by calendar month (`month` is its first day), so a long
     period reads its whole months here and only the days at its edges from
     DailyTotal. Written with the other rollups, so it is never behind."""
 
-    dimension = models.CharField(max_length=16)
-    service = models.ForeignKey("organisation.Service", on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
-    metric = models.ForeignKey("metrics.Metric", on_delete=models.CASCADE, related_name="+")
-    segment = models.CharField(max_length=64)
-    value = models.SmallIntegerField()
-    count = models.IntegerField(default=0)  # signed: a correction subtracts
 
     class Meta:
         constraints = [

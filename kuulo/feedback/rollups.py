@@ -1,6 +1,6 @@
-"""Keeps the rollups in step with accepted responses.
+"""Keeps the rollups in step with accepted responses: what every write adds.
 
-Three tables, all written in the transaction that stores the responses:
+Four tables, all written in the transaction that stores the responses:
 
 - DailyAggregate: answers per service × metric × day × channel × language ×
   customer group × touchpoint × value (the fine grain; any filter combination);
@@ -12,20 +12,33 @@ Three tables, all written in the transaction that stores the responses:
 - DailyResponseCount: accepted responses per collection point and day (for
   response rates).
 
-`add` runs one INSERT … ON CONFLICT DO UPDATE statement per table and chunk,
-on SQLite and PostgreSQL alike; the PostgreSQL widget path folds the same
-upserts into its single statement (kuulo.feedback.inserts).
+Every writer (a response, a batch or an import, the review queue's accept
+and discard, `rebuild_rollups`) describes what it adds with `changes`: one
+`inserts.Upsert` per table, rows of key values and the count to add. One
+renderer, `inserts.upsert`, turns them into INSERT … ON CONFLICT DO UPDATE
+statements on SQLite and PostgreSQL alike; the PostgreSQL widget path folds the
+same upserts into its single statement (`inserts.insert_response_postgres`).
+The widget's display counts go the same way (`add_display`).
+
+Reading is `kuulo.feedback.histograms`.
 """
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 
-from django.db import connection
-from django.db.models import Q
 from django.utils import timezone
 
-from kuulo.feedback.models import Answer, DailyAggregate, DailyResponseCount, DailyTotal, MonthlyTotal, Response
+from kuulo.feedback.inserts import Upsert, upsert
+from kuulo.feedback.models import (
+    Answer,
+    DailyAggregate,
+    DailyResponseCount,
+    DailyTotal,
+    DisplayCount,
+    MonthlyTotal,
+    Response,
+)
 
 KEY_FIELDS = ["service_id", "metric_id", "day", "channel", "language", "customer_group", "touchpoint", "value"]
 TOTAL_FIELDS = ["dimension", "service_id", "day", "metric_id", "segment", "value"]
@@ -79,55 +92,34 @@ def monthly_of(totals: Counter) -> Counter:
     return months
 
 
-def as_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
-    """Columns and rows for an upsert of `counts`, in key order so that
-    concurrent writers lock shared rows in the same order and never deadlock."""
-    return [*KEY_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(counts.items())]
+def changes(counts: Counter, *, responses: Counter | None = None, sign: int = 1) -> list[Upsert]:
+    """What `counts` (rollup key -> answers) and `responses` ((collection point,
+    day) -> accepted responses) add to the rollups: one upsert per table, always
+    all four in the same order (the PostgreSQL widget statement is built once for
+    that shape); sign=-1 takes them away."""
+    totals = totals_of(counts)
+    return [
+        _upsert(DailyAggregate, KEY_FIELDS, counts, sign),
+        _upsert(DailyTotal, TOTAL_FIELDS, totals, sign),
+        _upsert(MonthlyTotal, MONTHLY_FIELDS, monthly_of(totals), sign),
+        _upsert(DailyResponseCount, RESPONSE_COUNT_FIELDS, responses or Counter(), sign),
+    ]
 
 
-def total_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
-    """Like as_rows, for the DailyTotal rows of fine `counts`."""
-    return [*TOTAL_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(totals_of(counts).items())]
-
-
-def monthly_rows(counts: Counter, sign: int = 1) -> tuple[list[str], list[tuple]]:
-    """Like as_rows, for the MonthlyTotal rows of fine `counts`."""
-    months = monthly_of(totals_of(counts))
-    return [*MONTHLY_FIELDS, "count"], [(*key, count * sign) for key, count in sorted(months.items())]
+def _upsert(model, fields: list[str], counts: Counter, sign: int) -> Upsert:
+    return Upsert(model, tuple(fields), [(*key, count * sign) for key, count in sorted(counts.items())])
 
 
 def add(counts: Counter, sign: int = 1, responses: Counter | None = None) -> None:
     """Adds `counts` (rollup key -> count) to the stored rollups, with their
     totals, and `responses` ((collection point, day) -> accepted responses)
     to the response counts; sign=-1 takes them away."""
-    totals = totals_of(counts)
-    for model, fields, items in (
-        (DailyAggregate, KEY_FIELDS, sorted(counts.items())),
-        (DailyTotal, TOTAL_FIELDS, sorted(totals.items())),
-        (MonthlyTotal, MONTHLY_FIELDS, sorted(monthly_of(totals).items())),
-        (DailyResponseCount, RESPONSE_COUNT_FIELDS, sorted((responses or Counter()).items())),
-    ):
-        for start in range(0, len(items), CHUNK):
-            _upsert(model, fields, items[start : start + CHUNK], sign)
+    upsert(changes(counts, responses=responses, sign=sign))
 
 
-CHUNK = 1000  # rows per statement, well under SQLite's limit of bound variables
-
-
-def _upsert(model, fields: list[str], items: list, sign: int) -> None:
-    table = model._meta.db_table
-    columns = ", ".join([*fields, "count"])
-    row = "(" + ", ".join(["%s"] * (len(fields) + 1)) + ")"
-    params: list = []
-    for key, count in items:
-        params.extend(key)
-        params.append(count * sign)
-    sql = (
-        f"INSERT INTO {table} ({columns}) VALUES {', '.join([row] * len(items))} "  # noqa: S608 - names from the model
-        f"ON CONFLICT ({', '.join(fields)}) DO UPDATE SET count = {table}.count + excluded.count"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+def add_display(point_id: int, day: date) -> None:
+    """Adds a widget display to the point's count for `day`."""
+    upsert([Upsert(DisplayCount, ("collection_point_id", "day"), [(point_id, day, 1)])])
 
 
 def counts_from_answers(responses) -> Counter:
@@ -181,60 +173,3 @@ def _stored(model, fields: list[str]) -> Counter:
     for row in model.objects.exclude(count=0).values_list(*fields, "count").iterator(chunk_size=10000):
         counts[tuple(row[:-1])] = row[-1]
     return counts
-
-
-# --- Reading: the smallest table that answers a question ---------------------
-
-
-def histogram_rows(segment: dict, **filters):
-    """Rows with service_id, metric_id, day, value and count for `filters`
-    within `segment` ({dimension: value}, at most what the filters set).
-    Without a segment, or with one dimension, DailyTotal answers; only a
-    combination of segment filters needs the fine DailyAggregate."""
-    if not segment:
-        return DailyTotal.objects.filter(dimension="", **filters)
-    if len(segment) == 1:
-        ((dimension, value),) = segment.items()
-        return DailyTotal.objects.filter(dimension=dimension, segment=value, **filters)
-    return DailyAggregate.objects.filter(**segment, **filters)
-
-
-def breakdown_rows(dimension: str, segment: dict, **filters) -> tuple:
-    """(rows, name of the field holding the group) for a breakdown by `dimension`."""
-    if not segment:
-        return DailyTotal.objects.filter(dimension=dimension, **filters), "segment"
-    return DailyAggregate.objects.filter(**segment, **filters), dimension
-
-
-def period_parts(segment: dict, start: date, end: date, breakdown: str = "", *, monthly: bool = True) -> list[tuple]:
-    """(rows, date field, group field) pairs that together cover start…end
-    exactly once: the whole calendar months from MonthlyTotal, the days at the
-    edges from DailyTotal. Rows have service_id, metric_id, value and count;
-    the group field names the `breakdown` dimension's value ("" without one).
-    A combination of segment filters, or one filter with a breakdown, reads
-    the fine DailyAggregate. `monthly=False` reads days only (for weeks)."""
-    if len(segment) > 1 or (segment and breakdown):
-        rows = DailyAggregate.objects.filter(**segment, day__gte=start, day__lte=end)
-        return [(rows, "day", breakdown)]
-    if breakdown:
-        lookups, group = {"dimension": breakdown}, "segment"
-    elif segment:
-        ((dimension, value),) = segment.items()
-        lookups, group = {"dimension": dimension, "segment": value}, ""
-    else:
-        lookups, group = {"dimension": ""}, ""
-    first = start if start.day == 1 else (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-    upto = (end + timedelta(days=1)).replace(day=1)  # whole months are first <= month < upto
-    if first >= upto or not monthly:
-        return [(DailyTotal.objects.filter(**lookups, day__gte=start, day__lte=end), "day", group)]
-    edges = Q(day__gte=start, day__lt=first) | Q(day__gte=upto, day__lte=end)
-    return [
-        (MonthlyTotal.objects.filter(**lookups, month__gte=first, month__lt=upto), "month", group),
-        (DailyTotal.objects.filter(edges, **lookups), "day", group),
-    ]
-
-
-def union_all(querysets: list):
-    """The parts' rows in one query (UNION ALL), so a period costs one round trip."""
-    first, *others = querysets
-    return first.union(*others, all=True) if others else first

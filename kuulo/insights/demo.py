@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from kuulo.accounts.models import User
-from kuulo.feedback import rollups
+from kuulo.feedback.histograms import answered_metric_ids
 from kuulo.feedback.models import Comment
 from kuulo.insights import actions
 from kuulo.insights.models import Insight, SegmentEvidence
@@ -132,7 +132,7 @@ def _comments_about(service: Service, keywords: list[str], mood: str) -> list[Co
 
 
 def _add_segment(insight: Insight, spec: dict, author) -> None:
-    answered = rollups.histogram_rows({}, service=insight.service).values("metric_id")
+    answered = answered_metric_ids(insight.service)
     metric = Metric.objects.filter(code=spec["metric"], pk__in=answered).order_by("-version").first()
     if metric is None:
         return

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kuulo.feedback import rollups
+from kuulo.feedback.histograms import answered_metric_ids, segment_values
 from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Channel
@@ -97,7 +97,7 @@ class SegmentEvidenceForm(forms.ModelForm):
 
     def __init__(self, *args, service, **kwargs):
         super().__init__(*args, **kwargs)
-        answered = set(rollups.histogram_rows({}, service=service).values_list("metric_id", flat=True).distinct())
+        answered = answered_metric_ids(service)
         self.fields["metric"].queryset = Metric.objects.filter(pk__in=answered).order_by("code", "-version")
         self.fields["metric"].help_text = _("Metrics the service has answers for.")
         blank = [("", _("All"))]
@@ -106,8 +106,7 @@ class SegmentEvidenceForm(forms.ModelForm):
             label=_("Language"), required=False, choices=blank + list(settings.LANGUAGES)
         )
         for name, label in (("customer_group", _("Customer group")), ("touchpoint", _("Touchpoint"))):
-            rows, field = rollups.breakdown_rows(name, {}, service=service)
-            values = sorted(value for value in rows.values_list(field, flat=True).distinct() if value)
+            values = segment_values(service, name)
             self.fields[name] = forms.ChoiceField(
                 label=label, required=False, choices=blank + [(value, value) for value in values]
             )
@@ -126,7 +125,7 @@ def segment_initial(params, service) -> dict:
     initial: dict = {}
     if metric := params.get("metric", ""):
         metrics = Metric.objects.filter(pk=int(metric)) if metric.isdigit() else Metric.objects.filter(code=metric)
-        answered = metrics.filter(pk__in=rollups.histogram_rows({}, service=service).values("metric_id"))
+        answered = metrics.filter(pk__in=answered_metric_ids(service))
         if chosen := (answered.order_by("-version").first() or metrics.order_by("-version").first()):
             initial["metric"] = chosen.pk
     today = timezone.localdate()

@@ -1,6 +1,6 @@
 """Read-side helpers of the insight repository: lists, evidence and scores.
 
-Segment scores come from the daily rollups through `dashboards.figures.histograms`
+Segment scores come from the rollups through `feedback.histograms`
 and `Metric.score`, so small-n suppression applies as everywhere else.
 """
 
@@ -8,10 +8,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from kuulo.dashboards.figures import Segment, histograms
+from kuulo.feedback.histograms import Segment, histograms
 from kuulo.feedback.models import Comment
 from kuulo.insights.models import Insight, SegmentEvidence
-from kuulo.lib.periods import Period
 from kuulo.metrics.scoring import Score
 from kuulo.organisation.models import Service
 from kuulo.traceability import queries as links
@@ -79,9 +78,15 @@ class ScoredSegment:
 def segment_score(evidence: SegmentEvidence) -> Score:
     """The segment's score now, from the rollups; suppressed below the minimum n."""
     segment = _FullSegment(evidence.channel, evidence.language, evidence.customer_group, evidence.touchpoint)
-    key = (evidence.insight.service_id, evidence.metric_id)
-    found = histograms([key[0]], [key[1]], Period(evidence.start, evidence.end), segment)
-    return evidence.metric.score(found.get(key, {}))
+    found = histograms(
+        start=evidence.start,
+        end=evidence.end,
+        services=[evidence.insight.service_id],
+        metrics=[evidence.metric_id],
+        segment=segment.lookups(),
+        by=[],
+    )
+    return evidence.metric.score(found.get((), {}))
 
 
 def segment_evidence(insight: Insight) -> list[ScoredSegment]:

@@ -3,23 +3,21 @@ the trend of its metric, the plan's actions, and upcoming checkpoints.
 
 The current value of a measurable goal is the score over the last
 CURRENT_DAYS days up to a day (today on the plan page, the checkpoint's day
-in its report), summed from the same rollups the dashboards read
-(kuulo.dashboards.figures.histograms) and scored by `Metric.score`, so
+in its report), read from the rollups as the dashboards read them
+(kuulo.feedback.histograms) and scored by `Metric.score`, so
 suppression below the minimum n applies: then the status is "cannot tell".
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuulo.backlog.models import BacklogItem
 from kuulo.board.queries import mark_late
-from kuulo.dashboards.figures import Segment, histograms
-from kuulo.feedback import rollups
+from kuulo.feedback.histograms import histograms
 from kuulo.lib import charts
 from kuulo.lib.periods import Period, bucket_label, buckets
 from kuulo.lib.templatetags.figures import figure
@@ -132,12 +130,8 @@ def goal_figures(plan: Plan, on: datetime.date | None = None, *, trends: bool = 
             figures.append(GoalFigure(goal, period, None))
             continue
         service_ids = goal_services(goal, plan)
-        found = histograms(service_ids, [goal.metric_id], period, Segment())
-        merged: dict[int, int] = defaultdict(int)
-        for (_service_id, _metric_id), histogram in found.items():
-            for value, count in histogram.items():
-                merged[value] += count
-        figure_ = GoalFigure(goal, period, goal.metric.score(dict(merged)))
+        found = histograms(start=period.start, end=period.end, services=service_ids, metrics=[goal.metric_id], by=[])
+        figure_ = GoalFigure(goal, period, goal.metric.score(found.get((), {})))
         if trends:
             figure_.trend = goal_trend(goal, service_ids, on)
         figures.append(figure_)
@@ -150,21 +144,12 @@ def goal_trend(goal: Goal, service_ids: list[int], on: datetime.date) -> charts.
     for _month in range(TREND_MONTHS - 1):
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     period = Period(first, on)
-    parts = [
-        rows.filter(service_id__in=service_ids, metric_id=goal.metric_id)
-        .values_list(date_field, "value")
-        .annotate(total=Sum("count"))
-        .order_by()
-        for rows, date_field, _group in rollups.period_parts({}, period.start, period.end)
-    ]
-    by_month: dict[datetime.date, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for day, value, total in rollups.union_all(parts):
-        if total:
-            day = day.date() if isinstance(day, datetime.datetime) else day
-            by_month[day.replace(day=1)][value] += total
+    by_month = histograms(
+        start=period.start, end=period.end, services=service_ids, metrics=[goal.metric_id], by=["month"]
+    )
     metric = goal.metric
     points = [
-        charts.TrendPoint(bucket_label(start, "month"), metric.score(dict(by_month.get(start, {}))))
+        charts.TrendPoint(bucket_label(start, "month"), metric.score(by_month.get((start,), {})))
         for start in buckets(period, "month")
     ]
     return charts.line_chart(

@@ -225,7 +225,7 @@ def test_the_service_dashboard_marks_done_items_on_the_trend(client_as, service)
 
 
 def test_timeline_marks_fall_between_the_points_of_their_bucket(service):
-    from kuulo.dashboards.figures import Period
+    from kuulo.lib.periods import Period
 
     period = Period(date(2026, 1, 1), date(2026, 3, 31))
     starts = [date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)]

@@ -2,10 +2,11 @@
 
 `analyse_comments` analyses comments in chunks: language, lemmas, sentiment,
 the response's score, rule themes and (when a clustering exists) the nearest
-automatic theme; each chunk is written with one UPDATE ... FROM statement per
-few hundred rows and one multi-row INSERT of theme links. `recluster` finds
-the automatic themes again over every analysed comment and keeps the themes
-staff have named, merged or split (see `kuulo.comments.actions`).
+automatic theme; each chunk is written with one UPDATE ... FROM statement
+(kuulo.feedback.inserts.update_rows) and one multi-row INSERT of theme links.
+`recluster` finds the automatic themes again over every analysed comment and
+keeps the themes staff have named, merged or split (see
+`kuulo.comments.actions`).
 """
 
 import time
@@ -15,7 +16,7 @@ from datetime import datetime
 from functools import cache
 
 import numpy as np
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count, F
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -36,13 +37,12 @@ from kuulo.comments.analysis.themes import (
 )
 from kuulo.comments.hooks import comments_changed
 from kuulo.comments.models import CommentTheme, Theme, ThemeSpace
-from kuulo.feedback.inserts import adapt_datetime, insert_rows
+from kuulo.feedback.inserts import adapt_datetime, insert_rows, update_rows
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.metrics.models import Metric
 from kuulo.surveys.models import Question
 
 CHUNK = 5000
-UPDATE_ROWS = 500
 MATCH = 0.5  # a new cluster this close to an old theme's centroid continues that theme
 MIN_FOR_CLUSTERING = 50
 
@@ -155,27 +155,8 @@ class Clustering:
 
 def _write_results(rows: list[tuple], now) -> None:
     """rows: (id, detected_language, lemmas, sentiment, score)."""
-    table = connection.ops.quote_name(Comment._meta.db_table)
-    stamp = adapt_datetime(now)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            columns = [list(column) for column in zip(*rows, strict=True)]
-            cursor.execute(
-                f"UPDATE {table} AS c SET detected_language = v.l, lemmas = v.m, sentiment = v.s, "  # noqa: S608
-                "score = v.sc, analysed_at = %s FROM unnest(%s::bigint[], %s::varchar[], %s::text[], "
-                "%s::varchar[], %s::smallint[]) AS v(id, l, m, s, sc) WHERE c.id = v.id",
-                [stamp, *columns],
-            )
-            return
-        for start in range(0, len(rows), UPDATE_ROWS):
-            part = rows[start : start + UPDATE_ROWS]
-            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(part))
-            cursor.execute(
-                f"UPDATE {table} SET detected_language = v.column2, lemmas = v.column3, "  # noqa: S608
-                f"sentiment = v.column4, score = v.column5, analysed_at = %s "
-                f"FROM (VALUES {values}) AS v WHERE {table}.id = v.column1",
-                [stamp, *(value for row in part for value in row)],
-            )
+    columns = ["detected_language", "lemmas", "sentiment", "score"]
+    update_rows(Comment, columns, rows, analysed_at=adapt_datetime(now))
 
 
 def _replace_links(comment_ids: list[int], links: list[tuple[int, int]], kinds: tuple[str, ...]) -> None:

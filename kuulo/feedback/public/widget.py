@@ -13,18 +13,15 @@ of one transaction and nothing else.
 import json
 import time
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from kuulo.feedback import abuse
+from kuulo.feedback import abuse, rollups
 from kuulo.feedback.actions import record_response
-from kuulo.feedback.models import DisplayCount
 from kuulo.feedback.public.questions import survey_language, survey_questions
 from kuulo.feedback.submissions import SubmissionError, clean_submission, questions_of
 from kuulo.surveys.models import CollectionPoint, SurveyVersion
@@ -171,23 +168,12 @@ def widget_display(request: HttpRequest, key: str) -> HttpResponse:
         return refusal
     if abuse.hit(f"display:{abuse.client_fingerprint(request)}", DISPLAYS_PER_CLIENT_PER_MINUTE):
         return _error(429, {"displays": _("Too many requests.")}, origin)
-    count_display(live.point.pk, timezone.localdate())
+    rollups.add_display(live.point.pk, timezone.localdate())
     return _with_cors(HttpResponse(status=204), origin)
 
 
 def _non_negative_number(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value >= 0
-
-
-def count_display(point_id: int, day: date) -> None:
-    """One upsert: adds a display to the point's count for `day`."""
-    table = DisplayCount._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (collection_point_id, day, count) VALUES (%s, %s, 1) "  # noqa: S608 - model's table
-            f"ON CONFLICT (collection_point_id, day) DO UPDATE SET count = {table}.count + 1",
-            [point_id, day],
-        )
 
 
 @csrf_exempt

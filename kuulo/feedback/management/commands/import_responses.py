@@ -1,11 +1,13 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from kuulo.feedback import imports
+from kuulo.lib import jsonbody
 from kuulo.surveys.models import Survey
+
+MAPPING_LIMIT = 1024 * 1024
 
 HELP = """Imports a CSV or XLSX file of responses to the live version of a survey.
 
@@ -63,7 +65,9 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {file}")
         try:
             table = imports.read_table(file)
-            rules = imports.Mapping.from_json(json.loads(mapping.read_text()), table.headers, version)
+            rules = imports.Mapping.from_json(
+                jsonbody.parse(mapping.read_bytes(), limit=MAPPING_LIMIT), table.headers, version
+            )
         except (OSError, ValueError, imports.ImportFileError) as error:
             raise CommandError(str(error)) from error
         total = _count_rows(file) if not no_progress else None

@@ -194,3 +194,15 @@ def test_a_utf8_comment_with_the_same_form_is_stored(client, hosted):
     )
     assert response.status_code == 303
     assert Comment.objects.get().text == "Hakemus oli selkeä"
+
+
+def test_a_nul_character_in_a_widget_comment_never_fails_the_server(client, widget):
+    version, point = widget
+    open_id = version.questions.get(kind="open").pk
+    body = {"idempotency_key": str(uuid.uuid4()), "language": "fi", "answers": {"csat": 4}}
+    body["comments"] = {str(open_id): "a\x00b"}
+    before = counts()
+    response = widget_post(client, point, json.dumps(body).encode())
+    assert response.status_code in (201, 400)
+    if response.status_code == 400:
+        assert counts() == before

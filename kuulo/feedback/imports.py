@@ -153,6 +153,7 @@ class Mapping:
     language: str = ""
     channel: str = Channel.WEB.value
     time_zone: str = ""  # the zone of times written without one; "" is settings.TIME_ZONE
+    label_languages: list[str] = field(default_factory=list)  # scale labels read in these; [] = the survey's
 
     def to_note(self) -> dict:
         """Index-keyed, for the upload's note between steps."""
@@ -162,6 +163,7 @@ class Mapping:
             "language": self.language,
             "channel": self.channel,
             "time_zone": self.time_zone,
+            "label_languages": self.label_languages,
         }
 
     @classmethod
@@ -172,13 +174,19 @@ class Mapping:
             language=data["language"],
             channel=data["channel"],
             time_zone=data.get("time_zone", ""),
+            label_languages=data.get("label_languages", []),
         )
 
     def to_json(self, headers: list[str]) -> dict:
         return {
             "columns": {headers[index]: target for index, target in self.columns.items() if target != IGNORE},
             "labels": {headers[index]: labels for index, labels in self.labels.items() if labels},
-            "defaults": {"language": self.language, "channel": self.channel, "time_zone": self.time_zone},
+            "defaults": {
+                "language": self.language,
+                "channel": self.channel,
+                "time_zone": self.time_zone,
+                "label_languages": self.label_languages,
+            },
         }
 
     @classmethod
@@ -198,8 +206,8 @@ class Mapping:
         for header, values in (data.get("labels") or {}).items():
             if header not in index_of or not isinstance(values, dict):
                 raise ValueError(f"Labels for an unknown column {header!r}.")
-            if not all(isinstance(value, int) for value in values.values()):
-                raise ValueError(f"Labels of column {header!r} must map to whole numbers.")
+            if not all(value is None or isinstance(value, int) for value in values.values()):
+                raise ValueError(f"Labels of column {header!r} must map to whole numbers or null (no answer).")
             labels[index_of[header]] = {text.strip().casefold(): value for text, value in values.items()}
         defaults = data.get("defaults") or {}
         return cls(
@@ -208,6 +216,7 @@ class Mapping:
             language=defaults.get("language") or version.languages[0],
             channel=defaults.get("channel") or Channel.WEB.value,
             time_zone=valid_zone(defaults.get("time_zone") or ""),
+            label_languages=[code for code in defaults.get("label_languages") or [] if code in version.languages],
         )
 
 
@@ -306,17 +315,48 @@ def metric_of(target: str, version: SurveyVersion):
     return next((q.metric for q in questions_of(version) if q.metric_id and q.metric.code == code), None)
 
 
-def label_value(text: str, metric) -> int | None:
-    """The scale value of `text` for `metric`: a number, or one of its labels in fi/sv/en."""
+NO_ANSWER = object()  # a cell whose text means "no answer": the question is skipped, the row kept
+NO_ANSWER_TEXTS = {
+    "en osaa sanoa",
+    "eos",
+    "ei osaa sanoa",
+    "vet ej",
+    "vet inte",
+    "ingen åsikt",
+    "n/a",
+    "na",
+    "don't know",
+    "don’t know",
+    "dont know",
+    "do not know",
+    "not applicable",
+}
+
+
+def label_values(text: str, metric, languages: Iterable[str] | None = None) -> set[int]:
+    """The scale values whose label in `languages` (default fi, sv and en) of `metric` is `text`."""
+    wanted = text.strip().casefold()
+    return {
+        int(value)
+        for language, language_labels in metric.labels.items()
+        if languages is None or language in languages
+        for value, label in language_labels.items()
+        if label.strip().casefold() == wanted
+    }
+
+
+def label_value(text: str, metric, languages: Iterable[str] | None = None) -> int | None:
+    """The scale value of `text` for `metric`: a number, or one of its own labels in `languages`
+    that names one value only."""
     number = _number(text)
     if number is not None:
         return number
-    wanted = text.strip().casefold()
-    for language_labels in metric.labels.values():
-        for value, label in language_labels.items():
-            if label.strip().casefold() == wanted:
-                return int(value)
-    return None
+    values = label_values(text, metric, languages)
+    return values.pop() if len(values) == 1 else None
+
+
+def is_no_answer(text: str) -> bool:
+    return text.strip().casefold() in NO_ANSWER_TEXTS
 
 
 def _number(text: str) -> int | None:
@@ -379,6 +419,7 @@ class RowReader:
         self.seen: Counter = Counter()
         self.metrics = {index: metric_of(target, version) for index, target in mapping.columns.items()}
         self.zone = ZoneInfo(mapping.time_zone or settings.TIME_ZONE)
+        self.label_languages = mapping.label_languages or version.languages
 
     def read(self, row: list[str]) -> Submission:
         """A Submission for a data row, SubmissionError with field-named errors, or SkippedRow."""
@@ -398,8 +439,10 @@ class RowReader:
             if target.startswith("metric:"):
                 parts = target.split(":")
                 value = self._value(index, text)
-                if value is None:
-                    errors[f"answers.{parts[1]}"] = _("“%(text)s” is not a value of the scale.") % {"text": text}
+                if value is NO_ANSWER:
+                    continue
+                if isinstance(value, str):
+                    errors[f"answers.{parts[1]}"] = value
                     continue
                 answers.setdefault(parts[1], {})[int(parts[2]) - 1 if len(parts) > 2 else 0] = value
             elif target.startswith("open:"):
@@ -434,11 +477,24 @@ class RowReader:
             return values.get(0)
         return [values.get(item) for item in range(metric.item_count)]
 
-    def _value(self, index: int, text: str) -> int | None:
+    def _value(self, index: int, text: str) -> object:
+        """The scale value of a cell, NO_ANSWER, or the reason it is neither (a str)."""
         own = self.mapping.labels.get(index, {})
         if text.casefold() in own:
-            return own[text.casefold()]
-        return label_value(text, self.metrics[index])
+            value = own[text.casefold()]
+            return NO_ANSWER if value is None else value
+        metric = self.metrics[index]
+        number = _number(text)
+        if number is not None:
+            return number
+        values = label_values(text, metric, self.label_languages)
+        if len(values) == 1:
+            return values.pop()
+        if len(values) > 1:
+            return _("“%(text)s” is a label of several values of the scale: map it to one value.") % {"text": text}
+        if is_no_answer(text):
+            return NO_ANSWER
+        return _("“%(text)s” is not a value of the scale.") % {"text": text}
 
     def _key(self, response_id: str, row: list[str]) -> str:
         if response_id:

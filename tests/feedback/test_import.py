@@ -248,3 +248,15 @@ def test_blank_rows_and_empty_answers_are_skipped_and_rows_keep_their_spreadshee
     assert "2 rows are blank or have no answers and will be skipped." in preview.content.decode()
     result = done.context["result"]
     assert (result.created, result.skipped, result.rejected) == (1, 2, 1)
+
+
+def test_a_dont_know_label_is_offered_as_no_answer_and_keeps_the_rest_of_the_row(client_as, survey):
+    text = "csat;nps\nEn osaa sanoa;9\n4;En osaa sanoa\nTäysin samaa mieltä;8\n"
+    client = client_as("product_owner")
+    upload_id = upload(client, survey, csv_file(text))
+    form = client.get(reverse("feedback:import_map", args=[survey.survey_id, upload_id])).context["form"]
+    assert form["no_answer_0_0"].value() is True
+    preview, done, _upload = run_import(client, survey, csv_file(text))
+    assert [(error.row, error.field) for error in preview.context["preview"].errors] == [(4, "answers.csat")]
+    assert (done.context["result"].created, done.context["result"].rejected) == (2, 1)
+    assert sorted(Answer.objects.values_list("metric__code", "value")) == [("csat", 4), ("nps", 9)]

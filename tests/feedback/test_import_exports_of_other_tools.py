@@ -138,3 +138,49 @@ def test_an_unknown_time_zone_is_refused(survey, tmp_path):
     with pytest.raises(CommandError, match="Unknown time zone"):
         import_file(survey, data, mapping, "--time-zone", "Mars/Olympus")
     assert Response.objects.count() == 0
+
+
+LABELS = """id;csat;nps
+l1;Agree;9
+l2;En osaa sanoa;10
+l3;4;Vet ej
+l4;Ei kokemusta;N/A
+l5;Very satisfied;N/A
+"""
+
+
+def test_scale_labels_match_only_the_metrics_own_and_dont_know_skips_the_question(survey, tmp_path, capsys):
+    data = write(tmp_path, "labels.csv", LABELS)
+    path = tmp_path / "mapping.json"
+    path.write_text(
+        json.dumps(
+            {
+                "columns": {"id": "response_id", "csat": "metric:csat", "nps": "metric:nps"},
+                "labels": {"csat": {"Ei kokemusta": None}},
+                "defaults": {"language": "fi"},
+            }
+        )
+    )
+    import_file(survey, data, path)
+    out = capsys.readouterr().out
+    # l1: "Agree" is a label of an agreement scale, not of csat; l4 answered nothing; l2, l3, l5 keep their answers
+    assert "Row 2: answers.csat: “Agree” is not a value of the scale." in out
+    assert "Created 3, already imported 0, skipped 1, rejected 1." in out
+    answers = {
+        (response.idempotency_key, answer.metric.code): answer.value
+        for response in Response.objects.all()
+        for answer in response.answers.select_related("metric")
+    }
+    assert answers == {("id:l2", "nps"): 10, ("id:l3", "csat"): 4, ("id:l5", "csat"): 5}
+
+
+def test_labels_are_read_only_in_the_languages_the_mapping_selects(survey, tmp_path, capsys):
+    data = write(tmp_path, "labels.csv", "id;csat\ns1;Mycket nöjd\ns2;Erittäin tyytyväinen\n")
+    path = tmp_path / "mapping.json"
+    path.write_text(
+        json.dumps({"columns": {"id": "response_id", "csat": "metric:csat"}, "defaults": {"label_languages": ["fi"]}})
+    )
+    import_file(survey, data, path)
+    out = capsys.readouterr().out
+    assert "Row 2: answers.csat: “Mycket nöjd” is not a value of the scale." in out
+    assert "Created 1, already imported 0, skipped 0, rejected 1." in out

@@ -27,13 +27,17 @@ The mapping file is JSON:
       "<column name>": "response_id" | "responded_at" | "language"
                        | "channel" | "customer_group" | "touchpoint"
     },
-    "labels": {"<column name>": {"Erittäin tyytyväinen": 5, "Tyytyväinen": 4}},
-    "defaults": {"language": "fi", "channel": "web"}
+    "labels": {"<column name>": {"Erittäin tyytyväinen": 5, "Ei kokemusta": null}},
+    "defaults": {"language": "fi", "channel": "web", "time_zone": "Europe/Helsinki",
+                 "label_languages": ["fi", "sv"]}
   }
 
 Columns not named are ignored. Cells of metric columns may be numbers or the
-metric's own scale labels in Finnish, Swedish or English (matched without
-regard to case); "labels" adds or overrides texts per column. Times without a
+metric's own scale labels in "label_languages" (default: the survey's languages;
+matched without regard to case; a label of several values is a row error);
+"labels" adds or overrides texts per column, null meaning "no answer" (the
+question is skipped, the rest of the row kept). "En osaa sanoa", "Vet ej", "N/A"
+and "Don't know" are no answer unless mapped otherwise. Times without a
 time zone are read in "defaults": {"time_zone": "Europe/Helsinki"} or --time-zone
 (else the server's zone). Blank rows and respondents who answered nothing are
 skipped; rows with errors are rejected and listed with the number a spreadsheet

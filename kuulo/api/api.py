@@ -6,7 +6,6 @@ OpenAPI schema is served at /api/v1/openapi.json and the interactive docs at
 /api/v1/docs, from ninja's own static files (no CDN).
 """
 
-import json
 from typing import Annotated
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.openapi.docs import Swagger
+from ninja.parser import Parser
 
 from kuulo.api import ingestion
 from kuulo.api.aggregates import router as aggregates_router
@@ -29,6 +29,7 @@ from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors,
 from kuulo.api.scores import router as scores_router
 from kuulo.feedback import actions
 from kuulo.feedback.submissions import SubmissionError, questions_of
+from kuulo.lib import jsonbody
 from kuulo.surveys.models import CollectionPoint, Question, SurveyVersion
 
 DESCRIPTION = """
@@ -49,6 +50,13 @@ invalid request is stored.
 """
 
 
+class GuardedParser(Parser):
+    """Bodies that ninja parses for a route go through the same guarded parser."""
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        return jsonbody.parse(request.body, limit=settings.KUULO_MAX_BATCH_BODY)
+
+
 api = NinjaAPI(
     title="Kuulo API",
     version="1",
@@ -58,6 +66,7 @@ api = NinjaAPI(
     docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
     docs_url="/docs",
     openapi_url="/openapi.json",
+    parser=GuardedParser(),
 )
 
 
@@ -108,21 +117,14 @@ def open_point(request: HttpRequest, key: str) -> tuple[CollectionPoint, SurveyV
 
 
 def json_body(request: HttpRequest, limit: int) -> object:
-    """The parsed JSON body, refused with 413 above `limit` bytes."""
-    too_large = Refusal(413, {"body": _("The body is larger than %(count)d bytes.") % {"count": limit}})
+    """The parsed JSON body through the guarded parser: 413 above `limit` bytes, 400 when not JSON or too deep."""
+    declared = jsonbody.declared_length(request) or 0
     try:
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        declared = 0
-    if declared > limit:
-        raise too_large
-    body = request.body
-    if len(body) > limit:
-        raise too_large
-    try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise Refusal(400, {"body": _("The body is not valid JSON.")}) from error
+        if declared > limit:
+            raise jsonbody.BodyError(413, _("The body is larger than %(count)d bytes.") % {"count": limit})
+        return jsonbody.parse(request.body, limit=limit)
+    except jsonbody.BodyError as error:
+        raise Refusal(error.status, {"body": error.message}) from error
 
 
 def request_body(schema: dict) -> dict:

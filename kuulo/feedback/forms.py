@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from kuulo.feedback import imports
 from kuulo.lib.translated import LANGUAGE_LABELS
@@ -54,9 +54,17 @@ class ImportMappingForm(forms.Form):
             for number, text in enumerate(texts):
                 guess = own.get(text.casefold())
                 if guess is None and metric is not None:
-                    guess = imports.label_value(text, metric)
+                    guess = imports.label_value(text, metric, version.languages)
+                no_answer = (text.casefold() in own and own[text.casefold()] is None) or (
+                    text.casefold() not in own and imports.is_no_answer(text)
+                )
                 self.fields[f"label_{index}_{number}"] = forms.IntegerField(
                     label=_("Value of “%(text)s”") % {"text": text}, required=False, initial=guess
+                )
+                self.fields[f"no_answer_{index}_{number}"] = forms.BooleanField(
+                    label=pgettext("import label", "No answer (the question is skipped, the row kept)"),
+                    required=False,
+                    initial=no_answer,
                 )
 
     def column_fields(self) -> list:
@@ -64,7 +72,10 @@ class ImportMappingForm(forms.Form):
 
     def label_groups(self) -> list[tuple[str, list]]:
         return [
-            (self.headers[index], [self[f"label_{index}_{number}"] for number in range(len(texts))])
+            (
+                self.headers[index],
+                [(self[f"label_{index}_{n}"], self[f"no_answer_{index}_{n}"]) for n in range(len(texts))],
+            )
             for index, texts in self.label_texts.items()
         ]
 
@@ -82,8 +93,12 @@ class ImportMappingForm(forms.Form):
         columns = {index: self.cleaned_data[f"column_{index}"] for index in range(len(self.headers))}
         labels = {}
         for index, texts in self.label_texts.items():
-            values = {text.casefold(): self.cleaned_data.get(f"label_{index}_{n}") for n, text in enumerate(texts)}
-            labels[index] = {text: value for text, value in values.items() if value is not None}
+            labels[index] = {}
+            for n, text in enumerate(texts):
+                if self.cleaned_data.get(f"no_answer_{index}_{n}"):
+                    labels[index][text.casefold()] = None  # no answer
+                elif (value := self.cleaned_data.get(f"label_{index}_{n}")) is not None:
+                    labels[index][text.casefold()] = value
         return imports.Mapping(
             columns={index: target for index, target in columns.items() if target != imports.IGNORE},
             labels=labels,

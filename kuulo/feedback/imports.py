@@ -17,9 +17,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, datetime, time, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.conf import settings
 from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +30,7 @@ from django.utils.translation import gettext_lazy
 from kuulo.feedback import actions
 from kuulo.feedback.redaction import redact
 from kuulo.feedback.submissions import KEY_PATTERN, MAX_KEY, Submission, SubmissionError, clean_submission, questions_of
+from kuulo.feedback.timestamps import parse_moment
 from kuulo.organisation.models import Channel
 from kuulo.surveys.models import CollectionPoint, Question, Survey, SurveyVersion
 
@@ -53,16 +56,6 @@ LANGUAGE_NAMES = {
     "englanti": "en",
     "engelska": "en",
 }
-DATE_FORMATS = [
-    "%d.%m.%Y %H:%M:%S",
-    "%d.%m.%Y %H:%M",
-    "%d.%m.%Y",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M",
-    "%Y-%m-%d",
-    "%d/%m/%Y %H:%M",
-    "%d/%m/%Y",
-]
 
 
 class ImportFileError(Exception):
@@ -106,7 +99,7 @@ def _read_csv(path: Path) -> Table:
     headers = next(reader, None)
     if not headers or not any(cell.strip() for cell in headers):
         raise ImportFileError(_("The file has no header row."))
-    rows = ([cell.strip() for cell in row] for row in reader if any(cell.strip() for cell in row))
+    rows = ([cell.strip() for cell in row] for row in reader)  # blank rows too: they keep the row numbers
     return Table([cell.strip() for cell in headers], rows)
 
 
@@ -129,9 +122,7 @@ def _read_xlsx(path: Path) -> Table:
 
     def rows() -> Iterator[list[str]]:
         for row in values:
-            cells = [_cell_text(cell) for cell in row]
-            if any(cells):
-                yield cells
+            yield [_cell_text(cell) for cell in row]  # blank rows too: they keep the row numbers
         workbook.close()
         handle.close()
 
@@ -161,6 +152,8 @@ class Mapping:
     labels: dict[int, dict[str, int]] = field(default_factory=dict)
     language: str = ""
     channel: str = Channel.WEB.value
+    time_zone: str = ""  # the zone of times written without one; "" is settings.TIME_ZONE
+    label_languages: list[str] = field(default_factory=list)  # scale labels read in these; [] = the survey's
 
     def to_note(self) -> dict:
         """Index-keyed, for the upload's note between steps."""
@@ -169,6 +162,8 @@ class Mapping:
             "labels": {str(index): labels for index, labels in self.labels.items()},
             "language": self.language,
             "channel": self.channel,
+            "time_zone": self.time_zone,
+            "label_languages": self.label_languages,
         }
 
     @classmethod
@@ -178,13 +173,20 @@ class Mapping:
             labels={int(index): labels for index, labels in data["labels"].items()},
             language=data["language"],
             channel=data["channel"],
+            time_zone=data.get("time_zone", ""),
+            label_languages=data.get("label_languages", []),
         )
 
     def to_json(self, headers: list[str]) -> dict:
         return {
             "columns": {headers[index]: target for index, target in self.columns.items() if target != IGNORE},
             "labels": {headers[index]: labels for index, labels in self.labels.items() if labels},
-            "defaults": {"language": self.language, "channel": self.channel},
+            "defaults": {
+                "language": self.language,
+                "channel": self.channel,
+                "time_zone": self.time_zone,
+                "label_languages": self.label_languages,
+            },
         }
 
     @classmethod
@@ -204,8 +206,8 @@ class Mapping:
         for header, values in (data.get("labels") or {}).items():
             if header not in index_of or not isinstance(values, dict):
                 raise ValueError(f"Labels for an unknown column {header!r}.")
-            if not all(isinstance(value, int) for value in values.values()):
-                raise ValueError(f"Labels of column {header!r} must map to whole numbers.")
+            if not all(value is None or isinstance(value, int) for value in values.values()):
+                raise ValueError(f"Labels of column {header!r} must map to whole numbers or null (no answer).")
             labels[index_of[header]] = {text.strip().casefold(): value for text, value in values.items()}
         defaults = data.get("defaults") or {}
         return cls(
@@ -213,7 +215,19 @@ class Mapping:
             labels=labels,
             language=defaults.get("language") or version.languages[0],
             channel=defaults.get("channel") or Channel.WEB.value,
+            time_zone=valid_zone(defaults.get("time_zone") or ""),
+            label_languages=[code for code in defaults.get("label_languages") or [] if code in version.languages],
         )
+
+
+def valid_zone(name: str) -> str:
+    """`name` when it is an IANA time zone (or empty), else ValueError naming it."""
+    if name:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"Unknown time zone {name!r}: use an IANA name such as Europe/Helsinki.") from None
+    return name
 
 
 def target_choices(version: SurveyVersion) -> list[tuple[str, str]]:
@@ -301,17 +315,48 @@ def metric_of(target: str, version: SurveyVersion):
     return next((q.metric for q in questions_of(version) if q.metric_id and q.metric.code == code), None)
 
 
-def label_value(text: str, metric) -> int | None:
-    """The scale value of `text` for `metric`: a number, or one of its labels in fi/sv/en."""
+NO_ANSWER = object()  # a cell whose text means "no answer": the question is skipped, the row kept
+NO_ANSWER_TEXTS = {
+    "en osaa sanoa",
+    "eos",
+    "ei osaa sanoa",
+    "vet ej",
+    "vet inte",
+    "ingen åsikt",
+    "n/a",
+    "na",
+    "don't know",
+    "don’t know",
+    "dont know",
+    "do not know",
+    "not applicable",
+}
+
+
+def label_values(text: str, metric, languages: Iterable[str] | None = None) -> set[int]:
+    """The scale values whose label in `languages` (default fi, sv and en) of `metric` is `text`."""
+    wanted = text.strip().casefold()
+    return {
+        int(value)
+        for language, language_labels in metric.labels.items()
+        if languages is None or language in languages
+        for value, label in language_labels.items()
+        if label.strip().casefold() == wanted
+    }
+
+
+def label_value(text: str, metric, languages: Iterable[str] | None = None) -> int | None:
+    """The scale value of `text` for `metric`: a number, or one of its own labels in `languages`
+    that names one value only."""
     number = _number(text)
     if number is not None:
         return number
-    wanted = text.strip().casefold()
-    for language_labels in metric.labels.values():
-        for value, label in language_labels.items():
-            if label.strip().casefold() == wanted:
-                return int(value)
-    return None
+    values = label_values(text, metric, languages)
+    return values.pop() if len(values) == 1 else None
+
+
+def is_no_answer(text: str) -> bool:
+    return text.strip().casefold() in NO_ANSWER_TEXTS
 
 
 def _number(text: str) -> int | None:
@@ -350,11 +395,18 @@ def label_columns(found: dict[int, list[str]], mapping: "Mapping", version: Surv
 # --- rows to submissions ---
 
 
+FIRST_ROW = 2  # the number a spreadsheet shows for the first data row: the header is row 1
+
+
 @dataclass
 class RowError:
-    row: int  # 1 = the first data row; the header is row 0
+    row: int  # the number a spreadsheet shows: the header is row 1, the first data row 2
     field: str
     message: str
+
+
+class SkippedRow(Exception):
+    """A row with nothing to import (blank, or a respondent who answered nothing): counted, not an error."""
 
 
 class RowReader:
@@ -366,10 +418,14 @@ class RowReader:
         self.headers = headers
         self.seen: Counter = Counter()
         self.metrics = {index: metric_of(target, version) for index, target in mapping.columns.items()}
+        self.zone = ZoneInfo(mapping.time_zone or settings.TIME_ZONE)
+        self.label_languages = mapping.label_languages or version.languages
 
     def read(self, row: list[str]) -> Submission:
-        """A Submission for a data row, or SubmissionError with field-named errors."""
-        cells = {index: (row[index].strip() if index < len(row) else "") for index in self.mapping.columns}
+        """A Submission for a data row, SubmissionError with field-named errors, or SkippedRow."""
+        if not any(cell.strip() for cell in row):
+            raise SkippedRow
+        cells = {index: _unguarded(row[index] if index < len(row) else "") for index in self.mapping.columns}
         errors: dict[str, str] = {}
         payload: dict = {"language": self.mapping.language, "channel": self.mapping.channel}
         answers: dict[str, dict[int, int]] = {}
@@ -383,8 +439,10 @@ class RowReader:
             if target.startswith("metric:"):
                 parts = target.split(":")
                 value = self._value(index, text)
-                if value is None:
-                    errors[f"answers.{parts[1]}"] = _("“%(text)s” is not a value of the scale.") % {"text": text}
+                if value is NO_ANSWER:
+                    continue
+                if isinstance(value, str):
+                    errors[f"answers.{parts[1]}"] = value
                     continue
                 answers.setdefault(parts[1], {})[int(parts[2]) - 1 if len(parts) > 2 else 0] = value
             elif target.startswith("open:"):
@@ -392,13 +450,15 @@ class RowReader:
             elif target == "response_id":
                 response_id = text
             elif target == "responded_at":
-                responded_at = _moment(text, errors)
+                responded_at = _moment(text, errors, self.zone)
             elif target == "language":
                 payload["language"] = _language(text)
             elif target == "channel":
                 payload["channel"] = _channel(text)
             else:
                 payload[target] = text
+        if not answers and not comments and not errors:
+            raise SkippedRow
         payload["answers"] = {code: self._answer(code, values) for code, values in answers.items()}
         payload["comments"] = comments
         payload["idempotency_key"] = self._key(response_id, row)
@@ -417,11 +477,24 @@ class RowReader:
             return values.get(0)
         return [values.get(item) for item in range(metric.item_count)]
 
-    def _value(self, index: int, text: str) -> int | None:
+    def _value(self, index: int, text: str) -> object:
+        """The scale value of a cell, NO_ANSWER, or the reason it is neither (a str)."""
         own = self.mapping.labels.get(index, {})
         if text.casefold() in own:
-            return own[text.casefold()]
-        return label_value(text, self.metrics[index])
+            value = own[text.casefold()]
+            return NO_ANSWER if value is None else value
+        metric = self.metrics[index]
+        number = _number(text)
+        if number is not None:
+            return number
+        values = label_values(text, metric, self.label_languages)
+        if len(values) == 1:
+            return values.pop()
+        if len(values) > 1:
+            return _("“%(text)s” is a label of several values of the scale: map it to one value.") % {"text": text}
+        if is_no_answer(text):
+            return NO_ANSWER
+        return _("“%(text)s” is not a value of the scale.") % {"text": text}
 
     def _key(self, response_id: str, row: list[str]) -> str:
         if response_id:
@@ -434,22 +507,18 @@ class RowReader:
         return f"row:{digest}:{self.seen[digest]}"
 
 
-def _moment(text: str, errors: dict) -> datetime | None:
-    moment = None
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        for pattern in DATE_FORMATS:
-            try:
-                moment = datetime.strptime(text, pattern)
-                break
-            except ValueError:
-                continue
+def _unguarded(text: str) -> str:
+    """The cell's text without surrounding space and the apostrophe spreadsheet tools put before
+    text that would otherwise be read as a formula or a number."""
+    text = text.strip()
+    return text[1:].strip() if text.startswith("'") else text
+
+
+def _moment(text: str, errors: dict, zone: tzinfo) -> datetime | None:
+    moment = parse_moment(text, zone)
     if moment is None:
         errors["responded_at"] = _("“%(text)s” is not a date and time.") % {"text": text}
         return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
     if moment > timezone.now():
         errors["responded_at"] = _("The time is in the future.")
         return None
@@ -481,6 +550,7 @@ class Preview:
     errors: list[RowError]
     valid: int = 0
     rejected: int = 0
+    skipped: int = 0
 
 
 def preview(
@@ -489,9 +559,12 @@ def preview(
     """The first `show` valid rows as they will be stored, and the errors of every row."""
     reader = RowReader(version, mapping, table.headers)
     result = Preview(rows=[], errors=[])
-    for number, row in enumerate(table.rows, start=1):
+    for number, row in enumerate(table.rows, start=FIRST_ROW):
         try:
             submission = reader.read(row)
+        except SkippedRow:
+            result.skipped += 1
+            continue
         except SubmissionError as error:
             result.rejected += 1
             if len(result.errors) < max_errors:
@@ -508,7 +581,9 @@ def preview(
 class ImportResult:
     created: int = 0
     duplicates: int = 0
+    skipped: int = 0
     rejected: int = 0
+    errors: list[RowError] = field(default_factory=list)  # every rejected row's reasons
 
 
 def import_point(survey: Survey) -> CollectionPoint:
@@ -543,11 +618,15 @@ def import_rows(
             progress(len(pending))
         pending.clear()
 
-    for row in table.rows:
+    for number, row in enumerate(table.rows, start=FIRST_ROW):
         try:
             pending.append(reader.read(row))
-        except SubmissionError:
-            result.rejected += 1
+        except (SkippedRow, SubmissionError) as error:
+            if isinstance(error, SkippedRow):
+                result.skipped += 1
+            else:
+                result.rejected += 1
+                result.errors.extend(RowError(number, name, message) for name, message in error.errors.items())
             if progress:
                 progress(1)
         if len(pending) >= chunk:

@@ -15,9 +15,11 @@ from urllib.parse import quote
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_variables
 
+from kuulo.lib import jsonbody
 from kuulo.lib.secrets import SecretUnreadable
 
 TIMEOUT_SECONDS = 10
+JIRA_ANSWER_LIMIT = 16 * 1024 * 1024
 
 
 class JiraError(Exception):
@@ -98,7 +100,7 @@ class Client:
         if not raw:
             return {}
         try:
-            return json.loads(raw)
+            return jsonbody.parse(raw, limit=JIRA_ANSWER_LIMIT, max_depth=64)
         except ValueError:
             raise JiraError("bad_answer", raw[:200].decode("utf-8", "replace")) from None
 

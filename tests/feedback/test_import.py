@@ -159,7 +159,7 @@ def test_the_preview_names_each_rows_errors_and_they_are_left_out(client_as, sur
     text = "csat;nps;language\n5;9;fi\nhuono;9;fi\n4;11;fi\n3;5;de\n"
     preview, done, _upload = run_import(client_as("product_owner"), survey, csv_file(text), label_3_0="")
     errors = {(error.row, error.field) for error in preview.context["preview"].errors}
-    assert errors == {(2, "answers.csat"), (3, "answers.nps"), (4, "language")}
+    assert errors == {(3, "answers.csat"), (4, "answers.nps"), (5, "language")}
     page = preview.content.decode()
     assert "answers.nps" in page and "between 0 and 10" in page
     assert (done.context["result"].created, done.context["result"].rejected) == (1, 3)
@@ -238,3 +238,25 @@ def test_only_product_owners_can_map_and_import(client_as, survey, role, status)
     assert other.post(reverse("feedback:import_preview", args=[survey.survey_id, upload_id])).status_code == status
     assert Response.objects.count() == 0
     assert uploads.path_of(upload_id) is not None
+
+
+def test_blank_rows_and_empty_answers_are_skipped_and_rows_keep_their_spreadsheet_numbers(client_as, survey):
+    text = "csat;nps;language\n5;9;fi\n;;\n;;fi\nhuono;9;fi\n"
+    preview, done, _upload = run_import(client_as("product_owner"), survey, csv_file(text), label_3_0="")
+    assert [(error.row, error.field) for error in preview.context["preview"].errors] == [(5, "answers.csat")]
+    assert (preview.context["preview"].valid, preview.context["preview"].skipped) == (1, 2)
+    assert "2 rows are blank or have no answers and will be skipped." in preview.content.decode()
+    result = done.context["result"]
+    assert (result.created, result.skipped, result.rejected) == (1, 2, 1)
+
+
+def test_a_dont_know_label_is_offered_as_no_answer_and_keeps_the_rest_of_the_row(client_as, survey):
+    text = "csat;nps\nEn osaa sanoa;9\n4;En osaa sanoa\nTäysin samaa mieltä;8\n"
+    client = client_as("product_owner")
+    upload_id = upload(client, survey, csv_file(text))
+    form = client.get(reverse("feedback:import_map", args=[survey.survey_id, upload_id])).context["form"]
+    assert form["no_answer_0_0"].value() is True
+    preview, done, _upload = run_import(client, survey, csv_file(text))
+    assert [(error.row, error.field) for error in preview.context["preview"].errors] == [(4, "answers.csat")]
+    assert (done.context["result"].created, done.context["result"].rejected) == (2, 1)
+    assert sorted(Answer.objects.values_list("metric__code", "value")) == [("csat", 4), ("nps", 9)]

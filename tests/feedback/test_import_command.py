@@ -48,7 +48,7 @@ def files(tmp_path, survey):
 def test_the_command_imports_a_file_in_chunks(survey, files, capsys):
     data, mapping = files
     call_command("import_responses", survey.survey_id, str(data), "--mapping", str(mapping), "--chunk", "100")
-    assert "Created 250, already imported 0, left out 1 rows." in capsys.readouterr().out
+    assert "Created 250, already imported 0, skipped 0, rejected 1." in capsys.readouterr().out
     assert Response.objects.count() == 250
     assert set(Response.objects.values_list("channel", "language").distinct()) == {("phone", "sv")}
     assert Response.objects.first().collection_point.kind == CollectionPoint.Kind.IMPORT
@@ -61,7 +61,7 @@ def test_running_the_command_twice_adds_nothing(survey, files, capsys):
     data, mapping = files
     call_command("import_responses", survey.survey_id, str(data), "--mapping", str(mapping), "--no-progress")
     call_command("import_responses", survey.survey_id, str(data), "--mapping", str(mapping), "--no-progress")
-    assert "Created 0, already imported 250, left out 1 rows." in capsys.readouterr().out
+    assert "Created 0, already imported 250, skipped 0, rejected 1." in capsys.readouterr().out
     assert Response.objects.count() == 250
 
 

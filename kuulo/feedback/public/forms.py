@@ -2,6 +2,7 @@
 multi-item metrics), validated by the same clean_submission as every channel."""
 
 import uuid
+from urllib.parse import unquote_to_bytes
 
 from django import forms
 from django.utils.translation import gettext as _
@@ -24,8 +25,16 @@ class SurveyForm(forms.Form):
     website = forms.CharField(required=False)  # honeypot: people never see it
 
     def __init__(
-        self, version: SurveyVersion, language: str, data=None, *, point: CollectionPoint | None = None, **kwargs
+        self,
+        version: SurveyVersion,
+        language: str,
+        data=None,
+        *,
+        point: CollectionPoint | None = None,
+        undecodable: frozenset[str] = frozenset(),
+        **kwargs,
     ):
+        self.undecodable = undecodable  # fields whose sent bytes were not UTF-8 (see undecodable_fields)
         initial = {"idempotency_key": uuid.uuid4(), "started": abuse.start_token(), "lang": language}
         super().__init__(data, initial={**initial, **kwargs.pop("initial", {})}, **kwargs)
         self.version, self.language, self.point = version, language, point
@@ -53,6 +62,9 @@ class SurveyForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        for name in sorted(self.undecodable):
+            message = _("This text has characters that could not be read. Please type it again.")
+            self.add_error(name if name in self.fields else None, message)
         if self.errors:
             return cleaned
         answers, partly_answered = {}, []
@@ -110,6 +122,22 @@ class SurveyForm(forms.Form):
                 {"message": message, "label": label, "anchor": question["anchor"]} for message in errors_of(question)
             )
         return shown
+
+
+def undecodable_fields(request) -> frozenset[str]:
+    """The names of the fields of a urlencoded form post whose values are not UTF-8.
+    Django reads such bytes as U+FFFD; the form refuses them instead of storing them.
+    (A multipart body cannot be read twice; Django decodes its fields itself.)"""
+    if request.content_type != "application/x-www-form-urlencoded":
+        return frozenset()
+    names = set()
+    for pair in request.body.split(b"&"):
+        name, _sep, value = pair.partition(b"=")
+        try:
+            unquote_to_bytes(value.replace(b"+", b" ")).decode("utf-8")
+        except UnicodeDecodeError:
+            names.add(unquote_to_bytes(name.replace(b"+", b" ")).decode("utf-8", "replace"))
+    return frozenset(names)
 
 
 def errors_of(question: dict) -> list[str]:

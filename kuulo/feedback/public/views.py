@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kuulo.feedback import abuse
 from kuulo.feedback.actions import record_response
-from kuulo.feedback.public.forms import HONEYPOT, SurveyForm, errors_of
+from kuulo.feedback.public.forms import HONEYPOT, SurveyForm, errors_of, undecodable_fields
 from kuulo.feedback.public.questions import survey_language
 from kuulo.lib.translated import active_language
 from kuulo.organisation.public import render_public
@@ -120,7 +120,8 @@ def survey_page(request: HttpRequest, key: str) -> HttpResponse:
         response["Retry-After"] = str(wait)
         return response
     with override(language):
-        form = SurveyForm(version, language, request.POST, point=point)
+        undecodable = undecodable_fields(request)
+        form = SurveyForm(version, language, request.POST, point=point, undecodable=undecodable)
         valid = form.is_valid()
     if not valid:
         return render_survey_page(request, version, language, point=point, form=form, status=422)

@@ -10,7 +10,6 @@ in a small in-process cache for TTL_SECONDS, so a submission costs the inserts
 of one transaction and nothing else.
 """
 
-import json
 import time
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ from kuulo.feedback import abuse, rollups
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.public.questions import survey_language, survey_questions
 from kuulo.feedback.submissions import SubmissionError, clean_submission, questions_of
+from kuulo.lib import jsonbody
 from kuulo.surveys.models import CollectionPoint, SurveyVersion
 
 TTL_SECONDS = 30.0
@@ -199,9 +199,9 @@ def widget_response(request: HttpRequest, key: str) -> HttpResponse:
         response["Retry-After"] = str(wait)
         return response
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, ValueError):
-        return _error(400, {"body": _("Invalid JSON.")}, origin)
+        data = jsonbody.parse(body, limit=limit)
+    except jsonbody.BodyError as error:
+        return _error(error.status, {"body": error.message}, origin)
     if not isinstance(data, dict):
         return _error(400, {"body": _("Expected a JSON object.")}, origin)
     errors = {name: _("Unknown field.") for name in data if name not in FIELDS}

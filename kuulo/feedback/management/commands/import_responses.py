@@ -1,11 +1,14 @@
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from kuulo.feedback import imports
+from kuulo.lib import jsonbody
+from kuulo.lib.exports import csv_writer
 from kuulo.surveys.models import Survey
+
+MAPPING_LIMIT = 1024 * 1024
 
 HELP = """Imports a CSV or XLSX file of responses to the live version of a survey.
 
@@ -24,14 +27,21 @@ The mapping file is JSON:
       "<column name>": "response_id" | "responded_at" | "language"
                        | "channel" | "customer_group" | "touchpoint"
     },
-    "labels": {"<column name>": {"Erittäin tyytyväinen": 5, "Tyytyväinen": 4}},
-    "defaults": {"language": "fi", "channel": "web"}
+    "labels": {"<column name>": {"Erittäin tyytyväinen": 5, "Ei kokemusta": null}},
+    "defaults": {"language": "fi", "channel": "web", "time_zone": "Europe/Helsinki",
+                 "label_languages": ["fi", "sv"]}
   }
 
 Columns not named are ignored. Cells of metric columns may be numbers or the
-metric's own scale labels in Finnish, Swedish or English (matched without
-regard to case); "labels" adds or overrides texts per column. Times without a
-time zone are in the server's time zone. Run with a wrong mapping to see the
+metric's own scale labels in "label_languages" (default: the survey's languages;
+matched without regard to case; a label of several values is a row error);
+"labels" adds or overrides texts per column, null meaning "no answer" (the
+question is skipped, the rest of the row kept). "En osaa sanoa", "Vet ej", "N/A"
+and "Don't know" are no answer unless mapped otherwise. Times without a
+time zone are read in "defaults": {"time_zone": "Europe/Helsinki"} or --time-zone
+(else the server's zone). Blank rows and respondents who answered nothing are
+skipped; rows with errors are rejected and listed with the number a spreadsheet
+shows. The command exits non-zero only when the file cannot be read. Run with a wrong mapping to see the
 file's columns and the valid targets."""
 
 
@@ -49,10 +59,17 @@ class Command(BaseCommand):
         parser.add_argument("survey_id", type=int)
         parser.add_argument("file", type=Path, help="A .csv or .xlsx file.")
         parser.add_argument("--mapping", type=Path, required=True, help="The mapping JSON file (see above).")
+        parser.add_argument(
+            "--time-zone",
+            default="",
+            help="The IANA zone of times written without one, e.g. Europe/Helsinki (default: the server's zone).",
+        )
+        parser.add_argument("--errors", type=Path, help="Write each rejected row's number and reason to this CSV.")
         parser.add_argument("--chunk", type=int, default=imports.CHUNK, help="Rows per transaction.")
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
 
     def handle(self, *args, survey_id: int, file: Path, mapping: Path, chunk: int, no_progress: bool, **options):
+        time_zone, errors_file = options.get("time_zone") or "", options.get("errors")
         survey = Survey.objects.filter(pk=survey_id).first()
         if survey is None:
             raise CommandError(f"No survey has the id {survey_id}.")
@@ -63,15 +80,28 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {file}")
         try:
             table = imports.read_table(file)
-            rules = imports.Mapping.from_json(json.loads(mapping.read_text()), table.headers, version)
+            rules = imports.Mapping.from_json(
+                jsonbody.parse(mapping.read_bytes(), limit=MAPPING_LIMIT), table.headers, version
+            )
+            if time_zone:
+                rules.time_zone = imports.valid_zone(time_zone)
         except (OSError, ValueError, imports.ImportFileError) as error:
             raise CommandError(str(error)) from error
         total = _count_rows(file) if not no_progress else None
         with tqdm(total=total, unit="rows", disable=no_progress, file=self.stderr._out) as bar:
             result = imports.import_rows(version, table, rules, chunk=chunk, progress=bar.update)
+        for error in result.errors:
+            self.stdout.write(f"Row {error.row}: {error.field}: {error.message}")
+        if errors_file:
+            with open(errors_file, "w", newline="", encoding="utf-8") as handle:
+                writer = csv_writer(handle)
+                writer.writerow(["row", "field", "reason"])
+                for error in result.errors:
+                    writer.writerow([error.row, error.field, error.message])
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created {result.created}, already imported {result.duplicates}, left out {result.rejected} rows."
+                f"Created {result.created}, already imported {result.duplicates}, "
+                f"skipped {result.skipped}, rejected {result.rejected}."
             )
         )
 

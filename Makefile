@@ -65,6 +65,7 @@ test-postgres:
 
 checks: lint
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python scripts/app_cycles.py
 	scripts/check_catalogues.sh
 
 lint:

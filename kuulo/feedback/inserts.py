@@ -77,7 +77,8 @@ def update_rows(model: type[Model], columns: list[str], rows: list[tuple], **als
     fixed = tuple(also)
     params_before = [also[name] for name in fixed]
     with connection.cursor() as cursor:
-        for part, size in _parts(cursor, rows, len(columns) + 1):
+        # Always arrays on PostgreSQL: VALUES in a FROM clause has no column to take its types from.
+        for part, size in _parts(cursor, rows, len(columns) + 1, few=0):
             cursor.execute(_update_statement(model, columns, fixed, size), [*params_before, *_params(part, size)])
 
 
@@ -97,11 +98,12 @@ def _execute(cursor, model, columns: tuple[str, ...], rows: list[tuple], conflic
     return ids
 
 
-def _parts(cursor, rows: list[tuple], width: int) -> list[tuple[list[tuple], int]]:
+def _parts(cursor, rows: list[tuple], width: int, few: int | None = None) -> list[tuple[list[tuple], int]]:
     """`rows` in pieces a statement can carry, each with its number of VALUES rows:
-    0 where one array per column carries them (PostgreSQL, more than a few rows)."""
+    0 where one array per column carries them (PostgreSQL, more than `few` rows)."""
     if cursor.db.vendor == "postgresql":
-        return [(part, 0 if len(part) > FEW_ROWS else len(part)) for part in _pieces(rows, MAX_ARRAY_ROWS)]
+        few = FEW_ROWS if few is None else few
+        return [(part, 0 if len(part) > few else len(part)) for part in _pieces(rows, MAX_ARRAY_ROWS)]
     return [(part, len(part)) for part in _pieces(rows, max(1, MAX_PARAMETERS // width))]
 
 

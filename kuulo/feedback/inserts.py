@@ -54,13 +54,18 @@ class Upsert:
 def insert_rows(model: type[Model], columns: list[str], rows: list[tuple], *, returning_id: bool = False) -> list[int]:
     """Inserts `rows` (tuples in `columns` order, values already adapted for
     the database) and returns their new ids, in order, when asked."""
-    return _execute(model, tuple(columns), rows, returning_id=returning_id)
+    if not rows:
+        return []
+    with connection.cursor() as cursor:
+        return _execute(cursor, model, tuple(columns), rows, None, returning_id)
 
 
 def upsert(changes: Iterable[Upsert]) -> None:
     """Adds each change's increments to its table, creating the rows that are missing."""
-    for change in changes:
-        _execute(change.model, (*change.keys, change.counter), change.rows, conflict=change.keys)
+    with connection.cursor() as cursor:
+        for change in changes:
+            if change.rows:
+                _execute(cursor, change.model, (*change.keys, change.counter), change.rows, change.keys, False)
 
 
 def update_rows(model: type[Model], columns: list[str], rows: list[tuple], **also) -> None:
@@ -72,8 +77,8 @@ def update_rows(model: type[Model], columns: list[str], rows: list[tuple], **als
     fixed = tuple(also)
     params_before = [also[name] for name in fixed]
     with connection.cursor() as cursor:
-        for part in _parts(rows, len(columns) + 1):
-            size = _values_size(part)
+        # Always arrays on PostgreSQL: VALUES in a FROM clause has no column to take its types from.
+        for part, size in _parts(cursor, rows, len(columns) + 1, few=0):
             cursor.execute(_update_statement(model, columns, fixed, size), [*params_before, *_params(part, size)])
 
 
@@ -84,29 +89,26 @@ def adapt_datetime(value):
 # --- rendering ------------------------------------------------------------------
 
 
-def _execute(model, columns: tuple[str, ...], rows: list[tuple], *, conflict=None, returning_id=False) -> list[int]:
-    if not rows:
-        return []
+def _execute(cursor, model, columns: tuple[str, ...], rows: list[tuple], conflict, returning_id: bool) -> list[int]:
     ids: list[int] = []
-    with connection.cursor() as cursor:
-        for part in _parts(rows, len(columns)):
-            size = _values_size(part)
-            cursor.execute(_statement(model, columns, size, conflict, returning_id), _params(part, size))
-            if returning_id:
-                ids.extend(row[0] for row in cursor.fetchall())
+    for part, size in _parts(cursor, rows, len(columns)):
+        cursor.execute(_statement(model, columns, size, conflict, returning_id), _params(part, size))
+        if returning_id:
+            ids.extend(row[0] for row in cursor.fetchall())
     return ids
 
 
-def _parts(rows: list[tuple], width: int) -> Iterable[list[tuple]]:
-    """`rows` in pieces a statement can carry."""
-    size = MAX_ARRAY_ROWS if connection.vendor == "postgresql" else max(1, MAX_PARAMETERS // width)
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]
+def _parts(cursor, rows: list[tuple], width: int, few: int | None = None) -> list[tuple[list[tuple], int]]:
+    """`rows` in pieces a statement can carry, each with its number of VALUES rows:
+    0 where one array per column carries them (PostgreSQL, more than `few` rows)."""
+    if cursor.db.vendor == "postgresql":
+        few = FEW_ROWS if few is None else few
+        return [(part, 0 if len(part) > few else len(part)) for part in _pieces(rows, MAX_ARRAY_ROWS)]
+    return [(part, len(part)) for part in _pieces(rows, max(1, MAX_PARAMETERS // width))]
 
 
-def _values_size(rows: list[tuple]) -> int:
-    """How many rows of VALUES the statement has; 0: one array per column, any number of rows."""
-    return 0 if connection.vendor == "postgresql" and len(rows) > FEW_ROWS else len(rows)
+def _pieces(rows: list[tuple], size: int) -> list[list[tuple]]:
+    return [rows] if len(rows) <= size else [rows[start : start + size] for start in range(0, len(rows), size)]
 
 
 def _params(rows: list[tuple], size: int) -> list:

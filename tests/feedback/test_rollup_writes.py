@@ -147,11 +147,13 @@ def test_update_rows_sets_each_row_by_id_and_the_common_columns_on_all_in_parts(
         actions.record_response(point, version, data)
     ids = list(Comment.objects.order_by("pk").values_list("pk", flat=True))
     monkeypatch.setattr(inserts, "MAX_PARAMETERS", 5 * 5)  # five rows a statement on SQLite
-    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 5)  # on PostgreSQL as arrays,
-    monkeypatch.setattr(inserts, "FEW_ROWS", 2)  # the last two of twelve as VALUES
+    monkeypatch.setattr(inserts, "MAX_ARRAY_ROWS", 5)  # on PostgreSQL, in arrays even for the last two
     stamp = timezone.now()
-    rows = [(pk, "fi", f"jono {n}", "negative" if n % 2 else "positive", n) for n, pk in enumerate(ids)]
+    score = {n: None if n % 3 else n for n in range(len(ids))}  # a comment without a score too
+    rows = [(pk, "fi", f"jono {n}", "negative" if n % 2 else "positive", score[n]) for n, pk in enumerate(ids)]
     columns = ["detected_language", "lemmas", "sentiment", "score"]
     update_rows(Comment, columns, rows, analysed_at=inserts.adapt_datetime(stamp))
     found = list(Comment.objects.order_by("pk").values_list("pk", "lemmas", "sentiment", "score", "analysed_at"))
-    assert found == [(pk, f"jono {n}", "negative" if n % 2 else "positive", n, stamp) for n, pk in enumerate(ids)]
+    assert found == [
+        (pk, f"jono {n}", "negative" if n % 2 else "positive", score[n], stamp) for n, pk in enumerate(ids)
+    ]

@@ -3,7 +3,9 @@
 Accepted: ISO 8601 with or without `T`, with `Z` or an offset (`+02:00`, `+0200`);
 a `UTC`/`GMT` suffix with or without an offset (GSA Touchpoints writes
 `2025-01-01 06:21:05 UTC`, Formbricks `2026-10-31 00:17:29 GMT+2`); Finnish
-`d.m.yyyy H:mm[:ss]`; `yyyy-mm-dd`; `dd/mm/yyyy`; Excel serial day numbers
+`d.m.yyyy H:mm[:ss]` and `d.m.yyyy H.mm[.ss]` (Excel and Google Sheets in a Finnish
+locale); `yyyy-mm-dd`; `dd/mm/yyyy`; 12-hour times with AM/PM (Google Forms writes
+`2025/01/31 10:15:03 AM GMT+2`); Excel serial day numbers
 (`45658.2645`) and the datetimes of real XLSX date cells. A time without a zone is
 read in the zone the importer is given.
 """
@@ -15,6 +17,14 @@ from datetime import timezone as dt_timezone
 FORMATS = [
     "%d.%m.%Y %H:%M:%S",
     "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H.%M.%S",
+    "%d.%m.%Y %H.%M",
+    "%d.%m.%Y klo %H.%M",
+    "%Y/%m/%d %I:%M:%S %p",
+    "%Y-%m-%d %I:%M:%S %p",
+    "%d.%m.%Y %I:%M:%S %p",
+    "%m/%d/%Y %I:%M:%S %p",  # with AM/PM a slashed date is the US order (Microsoft Forms in English)
+    "%m/%d/%Y %I:%M %p",
     "%d.%m.%Y",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",

@@ -5,6 +5,7 @@ Customers are anonymous: a response carries its context (channel, language,
 customer group, touchpoint, page path) but no address, cookie or account.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -239,3 +240,27 @@ class MonthlyTotal(SegmentTotal):
                 fields=["dimension", "service", "month", "metric", "segment", "value"], name="one_monthly_total_cell"
             )
         ]
+
+
+class SavedMapping(models.Model):
+    """A column mapping kept under a name for a survey's file imports, so that next month's export of
+    the same tool is imported in one step (the import page and `import_responses --mapping NAME`).
+    `data` is header-keyed, as in the command's mapping files."""
+
+    collection_point = models.ForeignKey(
+        "surveys.CollectionPoint", on_delete=models.CASCADE, related_name="saved_mappings"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    source_format = models.CharField(_("source format"), max_length=20, blank=True)
+    data = models.JSONField(default=dict)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("saved mapping")
+        verbose_name_plural = _("saved mappings")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["collection_point", "name"], name="one_mapping_per_name")]
+
+    def __str__(self) -> str:
+        return self.name

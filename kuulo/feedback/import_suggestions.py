@@ -21,13 +21,16 @@ import simplemma
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 LANGUAGES = ("fi", "sv", "en")
 THRESHOLD = 0.45  # the weighted share of a question's words a header must carry
-# Words too common in survey questions to say anything about which one it is.
+# Words too common in survey questions to say anything about which one it is, and the
+# "overall" that some tools add and others leave out.
 STOPWORDS = frozenset(
     """
     a an and are as at be by for from how i in is it me my of on or our the this to was we were what with you your
     ja ei että jos kuinka kuinka miten mikä mitä minä minua minun olla oli olet olit on se sinä tämä tähän tätä
     me meidän meihin teidän te ne niin kun kanssa
     att av den det du en ett för har hur i jag med mig min och om på som till var vad vi oss er är
+    overall general generally kaikki kaikkiaan kokonaisuus kokonaisuutena yleisesti yleensä
+    sammantagen sammantaget helhet allmänhet
     """.split()  # noqa: SIM905 - a paragraph of words reads better than a list literal
 )
 

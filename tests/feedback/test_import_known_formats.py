@@ -106,7 +106,7 @@ def service(db):
 
 
 def test_a_touchpoints_export_is_recognised_and_imported_with_its_figures(service, tmp_path):
-    version, _point = published_survey(service=service, codes=A11, open_question=False)
+    published_survey(service=service, codes=A11, open_question=False)
     rows = touchpoints_rows()
     path = write_csv(tmp_path, "touchpoints.csv", [["ID", "UUID", *TOUCHPOINTS_QUESTIONS, *TOUCHPOINTS_TAIL], *rows])
     out = run(path, "--service", service.slug)
@@ -187,7 +187,8 @@ def test_a_qualtrics_export_with_its_three_header_rows_is_imported(service, tmp_
     published_survey(service=service, codes=("csat", "ces", "nps"), open_question=False)
     meta = ["StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration (in seconds)", "Finished",
             "RecordedDate", "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
-            "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel", "UserLanguage"]  # fmt: skip
+            "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel",
+            "UserLanguage"]  # fmt: skip
     header = [*meta, "Q1", "Q2", "Q3"]
     texts = [
         "Start Date", "End Date", "Response Type", "IP Address", "Progress", "Duration (in seconds)", "Finished",

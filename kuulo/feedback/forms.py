@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
-from kuulo.feedback import imports
+from kuulo.feedback import import_layouts, imports
+from kuulo.feedback.models import SavedMapping
 from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.organisation.models import Channel
 
@@ -17,6 +18,26 @@ class ImportUploadForm(forms.Form):
         help_text=gettext_lazy("A CSV or XLSX file whose first row names the columns."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )
+    source_format = forms.ChoiceField(
+        label=gettext_lazy("Tool that made the file"),
+        choices=import_layouts.FORMAT_CHOICES,
+        initial=import_layouts.AUTO,
+        required=False,
+        help_text=gettext_lazy("Kuulo knows the exports of these tools and maps their columns for you."),
+    )
+    saved_mapping = forms.ModelChoiceField(
+        label=gettext_lazy("Saved mapping"),
+        queryset=SavedMapping.objects.none(),
+        required=False,
+        empty_label=gettext_lazy("None: suggest a mapping"),
+        help_text=gettext_lazy("A mapping saved at an earlier import of the same kind of file."),
+    )
+
+    def __init__(self, *args, survey=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["saved_mapping"].queryset = SavedMapping.objects.filter(collection_point__survey=survey)
+        if not self.fields["saved_mapping"].queryset.exists():
+            del self.fields["saved_mapping"]
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -30,9 +51,20 @@ class ImportUploadForm(forms.Form):
 class ImportMappingForm(forms.Form):
     """One choice per column, defaults for language and channel, and the value of each label text."""
 
-    def __init__(self, *args, version, headers: list[str], labels: dict[int, list[str]], initial_mapping, **kwargs):
+    def __init__(
+        self,
+        *args,
+        version,
+        headers: list[str],
+        labels: dict[int, list[str]],
+        initial_mapping,
+        values: dict[int, list[str]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.version, self.headers, self.label_texts = version, headers, labels
+        self.value_texts = values or {}
+        self.time_zone, self.label_languages = initial_mapping.time_zone, initial_mapping.label_languages
         choices = imports.target_choices(version)
         for index, header in enumerate(headers):
             self.fields[f"column_{index}"] = forms.ChoiceField(
@@ -67,6 +99,33 @@ class ImportMappingForm(forms.Form):
                     initial=no_answer,
                 )
 
+        for index, texts in self.value_texts.items():
+            target = initial_mapping.columns.get(index, "")
+            own = initial_mapping.values.get(index, {})
+            for number, text in enumerate(texts):
+                name = f"value_{index}_{number}"
+                label = _("Kuulo value of “%(text)s”") % {"text": text}
+                if target == "channel":
+                    guess = own.get(text.casefold(), imports.channel_of(text))
+                    choices = [("", pgettext("import value", "The default channel")), *Channel.choices]
+                    self.fields[name] = forms.ChoiceField(label=label, choices=choices, required=False, initial=guess)
+                else:
+                    self.fields[name] = forms.CharField(
+                        label=label, required=False, max_length=64, initial=own.get(text.casefold(), "")
+                    )
+        self.fields["save_as"] = forms.CharField(
+            label=_("Save this mapping as"),
+            required=False,
+            max_length=100,
+            help_text=_("A name, such as “Monthly export”, to use the mapping again for the next file."),
+        )
+
+    def value_groups(self) -> list[tuple[str, list]]:
+        return [
+            (self.headers[index], [self[f"value_{index}_{n}"] for n in range(len(texts))])
+            for index, texts in self.value_texts.items()
+        ]
+
     def column_fields(self) -> list:
         return [self[f"column_{index}"] for index in range(len(self.headers))]
 
@@ -99,9 +158,18 @@ class ImportMappingForm(forms.Form):
                     labels[index][text.casefold()] = None  # no answer
                 elif (value := self.cleaned_data.get(f"label_{index}_{n}")) is not None:
                     labels[index][text.casefold()] = value
+        values = {}
+        for index, texts in self.value_texts.items():
+            if columns.get(index) not in imports.VALUE_TARGETS:
+                continue
+            chosen = {text.casefold(): self.cleaned_data.get(f"value_{index}_{n}") for n, text in enumerate(texts)}
+            values[index] = {text: value for text, value in chosen.items() if value}
         return imports.Mapping(
             columns={index: target for index, target in columns.items() if target != imports.IGNORE},
             labels=labels,
+            values=values,
             language=self.cleaned_data["language"],
             channel=self.cleaned_data["channel"],
+            time_zone=self.time_zone,
+            label_languages=self.label_languages,
         )

@@ -505,6 +505,11 @@ def label_columns(found: dict[int, list[str]], mapping: "Mapping", version: Surv
     }
 
 
+def value_columns(found: dict[int, list[str]], mapping: "Mapping") -> dict[int, list[str]]:
+    """The channel, customer group, touchpoint and service columns, with their texts to map."""
+    return {index: texts for index, texts in found.items() if mapping.columns.get(index) in VALUE_TARGETS}
+
+
 # --- rows to submissions ---
 
 
@@ -634,7 +639,7 @@ class RowReader:
         if text.casefold() in own:
             return own[text.casefold()] or self.defaults[target]
         if target == "channel":
-            found = _channel(text)
+            found = channel_of(text)
         else:
             found = text if SEGMENT_PATTERN.match(text) and len(text) <= MAX_SEGMENT else ""
         if not found:
@@ -748,7 +753,7 @@ def _language_in_address(text: str) -> str:
     return (match.group("query") or match.group("path")).casefold() if match else ""
 
 
-def _channel(text: str) -> str:
+def channel_of(text: str) -> str:
     """The channel whose code or name in Finnish, Swedish or English `text` is; "" when none."""
     wanted = _normal(text)
     for value, label in Channel.choices:

@@ -16,6 +16,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
+from django.urls import reverse
+
 from kuulo.feedback.models import Answer, Response
 from kuulo.surveys.models import Survey
 from tests.factories import ServiceFactory, published_survey
@@ -379,3 +381,98 @@ def test_the_service_must_be_given_and_known(db, tmp_path):
         run(path)
     with pytest.raises(CommandError, match="No service has the slug 'nope'"):
         run(path, "--service", "nope")
+
+
+# --- the import page: the same recognition, values, warnings and saved mappings ---
+
+
+def page_import(client, version, path, **changes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.feedback.test_import import mapping_post, upload
+
+    upload_id = upload(client, version, SimpleUploadedFile(path.name, path.read_bytes()))
+    data = mapping_post(client, version, upload_id, **changes)
+    mapped = client.post(reverse("feedback:import_map", args=[version.survey_id, upload_id]), data)
+    assert mapped.status_code == 302, mapped.content.decode()[:2000]
+    preview = client.get(reverse("feedback:import_preview", args=[version.survey_id, upload_id]))
+    done = client.post(reverse("feedback:import_preview", args=[version.survey_id, upload_id]))
+    return upload_id, preview, done
+
+
+@pytest.fixture
+def _private_storage(settings, tmp_path):
+    settings.DATA_DIR = tmp_path / "data"
+
+
+def stored_responses() -> list[tuple]:
+    return sorted(
+        Response.objects.values_list("idempotency_key", "language", "channel", "responded_at", "customer_group")
+    )
+
+
+def stored_answers() -> list[tuple]:
+    return sorted(Answer.objects.values_list("response__idempotency_key", "metric__code", "value"))
+
+
+@pytest.mark.usefixtures("_private_storage")
+def test_the_page_and_the_command_store_the_same_from_the_same_file(client_as, service, tmp_path):
+    version, _point = published_survey(service=service, codes=A11, open_question=False)
+    rows = touchpoints_rows()
+    rows[3][14] = "Faksi"  # a Page that names no language
+    path = write_csv(tmp_path, "touchpoints.csv", [["ID", "UUID", *TOUCHPOINTS_QUESTIONS, *TOUCHPOINTS_TAIL], *rows])
+    run(path, "--service", service.slug)
+    by_command = (stored_responses(), stored_answers())
+    Response.objects.all().delete()
+    _upload_id, preview, done = page_import(client_as("product_owner"), version, path)
+    assert "GSA Touchpoints" in preview.content.decode() or done.status_code == 200
+    assert (stored_responses(), stored_answers()) == by_command
+
+
+@pytest.mark.usefixtures("_private_storage")
+def test_the_page_maps_channel_values_warns_of_unknown_ones_and_saves_the_mapping(client_as, service, tmp_path):
+    version, _point = published_survey(service=service, codes=("csat",), open_question=False)
+    client = client_as("product_owner")
+    header = ["Response ID", "Kanava", "How satisfied are you with the service overall?"]
+    rows = [["c1", "Puhelin", "5"], ["c2", "Puhelu", "4"], ["c3", "Faksi", "2"]]
+    path = write_csv(tmp_path, "channels.csv", [header, *rows])
+    upload_id, preview, done = page_import(client, version, path, value_1_1="phone", save_as="Kuukausiraportti")
+    text = preview.content.decode()
+    assert "Faksi" in text and preview.context["preview"].warnings[0].rows == 1
+    assert dict(Response.objects.values_list("idempotency_key", "channel")) == {
+        "id:c1": "phone",
+        "id:c2": "phone",
+        "id:c3": "web",
+    }
+    # next month: the saved mapping is offered and gives the same values
+    Response.objects.all().delete()
+    page = client.get(reverse("feedback:import_upload", args=[version.survey_id]))
+    saved = page.context["form"].fields["saved_mapping"].queryset.get()
+    assert saved.name == "Kuukausiraportti"
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("feedback:import_upload", args=[version.survey_id]),
+        {"file": SimpleUploadedFile("next.csv", path.read_bytes()), "saved_mapping": saved.pk},
+    )
+    assert response.status_code == 302
+    form = client.get(response["Location"]).context["form"]
+    assert form["value_1_1"].value() == "phone"
+
+
+@pytest.mark.usefixtures("_private_storage")
+def test_another_surveys_saved_mapping_cannot_be_chosen(client_as, service, tmp_path):
+    from kuulo.feedback import import_setup, imports
+
+    version, _point = published_survey(service=service, codes=("csat",), open_question=False)
+    other, _point = published_survey(service=service, codes=("csat",), open_question=False)
+    saved = import_setup.save_mapping(other, "Muu", imports.Mapping(columns={0: "metric:csat"}), ["x"], None)
+    import_setup.save_mapping(version, "Oma", imports.Mapping(columns={0: "metric:csat"}), ["x"], None)
+    client = client_as("product_owner")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post(
+        reverse("feedback:import_upload", args=[version.survey_id]),
+        {"file": SimpleUploadedFile("x.csv", b"x\n5\n"), "saved_mapping": saved.pk},
+    )
+    assert response.status_code == 422

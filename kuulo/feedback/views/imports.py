@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from kuulo.feedback import imports, uploads
+from kuulo.feedback import import_layouts, import_setup, imports, uploads
 from kuulo.feedback.forms import ImportMappingForm, ImportUploadForm
 from kuulo.organisation.models import Role
 from kuulo.surveys.access import get_survey_for_user
@@ -34,16 +34,20 @@ def get_upload(survey: Survey, upload: str) -> tuple[dict, imports.Table]:
 def import_upload(request: HttpRequest, survey_pk: int) -> HttpResponse:
     survey = get_survey_for_user(request, survey_pk, role=Role.PRODUCT_OWNER)
     version = survey.live_version()
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(request.POST or None, request.FILES or None, survey=survey)
     if request.method == "POST" and version is not None and form.is_valid():
         file = form.cleaned_data["file"]
         upload = uploads.save(file.chunks(), survey.pk, file.name)
         try:
-            imports.read_table(uploads.path_of(upload))
-        except imports.ImportFileError as error:
+            table = imports.read_table(uploads.path_of(upload))
+            mapping = _first_mapping(form.cleaned_data, version, table)
+        except (imports.ImportFileError, ValueError) as error:
             uploads.delete(upload)
-            form.add_error("file", str(error))
+            form.add_error("saved_mapping" if isinstance(error, ValueError) else "file", str(error))
         else:
+            note = uploads.note(upload)
+            note.update(mapping=None, suggested=mapping.to_note(), layout=_layout_code(form.cleaned_data, table))
+            uploads.write_note(upload, note)
             return redirect("feedback:import_map", survey_pk=survey.pk, upload=upload)
     context = {"survey": survey, "version": version, "form": form}
     return render(request, "feedback/import_upload.html", context, status=422 if form.errors else 200)
@@ -59,20 +63,37 @@ def import_map(request: HttpRequest, survey_pk: int, upload: str) -> HttpRespons
         return redirect("feedback:import_upload", survey_pk=survey.pk)
     if note["mapping"]:
         initial = imports.Mapping.from_note(note["mapping"])
+    elif note.get("suggested"):
+        initial = imports.Mapping.from_note(note["suggested"])
     else:
-        initial = imports.Mapping(
-            columns=imports.suggest_mapping(table.headers, version), language=version.languages[0]
-        )
+        initial = _first_mapping({}, version, table)
     found = imports.distinct_labels(table.rows, range(len(table.headers)))
     labels = imports.label_columns(found, initial, version)
     form = ImportMappingForm(
-        request.POST or None, version=version, headers=table.headers, labels=labels, initial_mapping=initial
+        request.POST or None,
+        version=version,
+        headers=table.headers,
+        labels=labels,
+        values=imports.value_columns(found, initial),
+        initial_mapping=initial,
     )
     if request.method == "POST" and form.is_valid():
-        note["mapping"] = form.mapping().to_note()
+        mapping = form.mapping()
+        note["mapping"] = mapping.to_note()
         uploads.write_note(upload, note)
+        if name := form.cleaned_data.get("save_as", "").strip():
+            layout = import_layouts.LAYOUTS.get(note.get("layout") or "")
+            import_setup.save_mapping(version, name, mapping, table.headers, layout, request.user)
         return redirect("feedback:import_preview", survey_pk=survey.pk, upload=upload)
-    context = {"survey": survey, "version": version, "form": form, "file_name": note["name"], "upload": upload}
+    layout = import_layouts.LAYOUTS.get(note.get("layout") or "")
+    context = {
+        "survey": survey,
+        "version": version,
+        "form": form,
+        "file_name": note["name"],
+        "upload": upload,
+        "layout": layout,
+    }
     return render(request, "feedback/import_map.html", context, status=422 if form.errors else 200)
 
 
@@ -106,6 +127,22 @@ def import_preview(request: HttpRequest, survey_pk: int, upload: str) -> HttpRes
         "upload": upload,
     }
     return render(request, "feedback/import_preview.html", context)
+
+
+def _layout_code(data: dict, table: imports.Table) -> str:
+    layout = import_layouts.layout_named(data.get("source_format") or import_layouts.AUTO, table.headers)
+    return layout.code if layout else ""
+
+
+def _first_mapping(data: dict, version, table: imports.Table) -> imports.Mapping:
+    """The saved mapping chosen, else a guess from the file's layout, question texts and first rows."""
+    if saved := data.get("saved_mapping"):
+        return imports.Mapping.from_json(saved.data, table.headers, version)
+    layout = import_layouts.layout_named(data.get("source_format") or import_layouts.AUTO, table.headers)
+    table, sample = import_setup.sample_of(table)
+    mapping = import_setup.guess(version, table, sample, layout)
+    mapping.time_zone = table.time_zone
+    return mapping
 
 
 def _cells(submission, questions) -> list[str]:

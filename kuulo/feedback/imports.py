@@ -613,7 +613,7 @@ class RowReader:
             elif target == "responded_at":
                 responded_at = _moment(text, errors, self.zone)
             elif target == "language":
-                payload["language"] = _language(text)
+                payload["language"] = _language(text) or payload["language"]
             elif target == "service":
                 self._check_service(index, text, errors)
             else:
@@ -729,13 +729,16 @@ def _moment(text: str, errors: dict, zone: tzinfo) -> datetime | None:
 
 def _language(text: str) -> str:
     """fi, sv or en from a code (fi, fi-FI, sv_SE), a language name or a web address that carries
-    one (`/fi/…`, `?lang=sv`); else the text for clean_submission to refuse."""
+    one (`/fi/…`, `?lang=sv`); "" for an address without one; else the text for clean_submission
+    to refuse."""
     folded = text.strip().casefold()
     if folded in LANGUAGE_NAMES:
         return LANGUAGE_NAMES[folded]
     if re.fullmatch(r"[a-z]{2}([-_][a-z]{2})?", folded):
         return folded[:2]
-    return _language_in_address(folded) or folded
+    if "/" in folded or "=" in folded:
+        return _language_in_address(folded)  # an address without a language: "", the default
+    return folded
 
 
 LANGUAGE_IN_ADDRESS = re.compile(

@@ -419,7 +419,7 @@ def stored_answers() -> list[tuple]:
 def test_the_page_and_the_command_store_the_same_from_the_same_file(client_as, service, tmp_path):
     version, _point = published_survey(service=service, codes=A11, open_question=False)
     rows = touchpoints_rows()
-    rows[3][14] = "Faksi"  # a Page that names no language
+    rows[3][14] = "/yhteystiedot"  # a page that names no language: the default
     path = write_csv(tmp_path, "touchpoints.csv", [["ID", "UUID", *TOUCHPOINTS_QUESTIONS, *TOUCHPOINTS_TAIL], *rows])
     run(path, "--service", service.slug)
     by_command = (stored_responses(), stored_answers())

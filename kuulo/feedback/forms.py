@@ -64,7 +64,7 @@ class ImportMappingForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.version, self.headers, self.label_texts = version, headers, labels
         self.value_texts = values or {}
-        self.time_zone, self.label_languages = initial_mapping.time_zone, initial_mapping.label_languages
+        self.time_zone = initial_mapping.time_zone
         choices = imports.target_choices(version)
         for index, header in enumerate(headers):
             self.fields[f"column_{index}"] = forms.ChoiceField(
@@ -79,6 +79,13 @@ class ImportMappingForm(forms.Form):
         )
         self.fields["channel"] = forms.ChoiceField(
             label=_("Channel when the file does not say"), choices=Channel.choices, initial=initial_mapping.channel
+        )
+        self.fields["label_languages"] = forms.MultipleChoiceField(
+            label=_("Languages of the answer texts"),
+            help_text=_("Texts such as “Very satisfied” are read as the scale's own labels in these languages only."),
+            choices=[(code, LANGUAGE_LABELS[code]) for code in version.languages],
+            initial=initial_mapping.label_languages or version.languages,
+            widget=forms.CheckboxSelectMultiple,
         )
         for index, texts in labels.items():
             metric = imports.metric_of(initial_mapping.columns.get(index, ""), version)
@@ -171,5 +178,5 @@ class ImportMappingForm(forms.Form):
             language=self.cleaned_data["language"],
             channel=self.cleaned_data["channel"],
             time_zone=self.time_zone,
-            label_languages=self.label_languages,
+            label_languages=self.cleaned_data["label_languages"],
         )

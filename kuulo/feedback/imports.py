@@ -624,7 +624,7 @@ class RowReader:
         payload["comments"] = comments
         payload["idempotency_key"] = self._key(response_id, row)
         try:
-            submission = clean_submission(self.version, payload)
+            submission = clean_submission(self.version, payload, enforce_required=False)
         except SubmissionError as error:
             raise SubmissionError({**error.errors, **errors}) from None
         if errors:
@@ -756,9 +756,27 @@ def _language_in_address(text: str) -> str:
     return (match.group("query") or match.group("path")).casefold() if match else ""
 
 
+# Words other tools and people use for Kuulo's channels, besides the channels' own names.
+CHANNEL_WORDS = {
+    Channel.WEB: ("verkko", "verkossa", "verkkopalvelu", "nettisivu", "internet", "online", "sähköinen", "webb",
+                  "nätet", "digital", "website"),
+    Channel.PHONE: ("puhelu", "puhelimitse", "soitto", "telefonsamtal", "samtal", "call", "telephone"),
+    Channel.SERVICE_POINT: ("palvelupiste", "toimipiste", "asiakaspalvelupiste", "paikan päällä", "servicepunkt",
+                            "besök", "in person", "office visit"),
+    Channel.EMAIL: ("sähköposti", "email", "e-mail", "mail", "e-post", "epost"),
+    Channel.CHAT: ("chatti", "chat", "chattibotti", "botti", "chatbot"),
+    Channel.LETTER: ("kirjeitse", "paperilomake", "brev", "pappersblankett", "paper form"),
+    Channel.MOBILE_APP: ("mobiili", "mobiilisovellus", "sovellus", "app", "mobilapp", "application"),
+    Channel.VIDEO: ("videopuhelu", "etäasiointi", "videosamtal", "distansmöte", "video call"),
+}  # fmt: skip
+
+
 def channel_of(text: str) -> str:
-    """The channel whose code or name in Finnish, Swedish or English `text` is; "" when none."""
+    """The channel whose code, name in Finnish, Swedish or English, or common word `text` is; "" when none."""
     wanted = _normal(text)
+    for value, words in CHANNEL_WORDS.items():
+        if wanted in {_normal(word) for word in words}:
+            return value
     for value, label in Channel.choices:
         names = {_normal(value)}
         for language in ("fi", "sv", "en"):

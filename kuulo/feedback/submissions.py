@@ -55,8 +55,12 @@ def questions_of(version: SurveyVersion) -> list[Question]:
     return version._questions
 
 
-def clean_submission(version: SurveyVersion, data: object, *, defaults: dict | None = None) -> Submission:
-    """A Submission from `data` (parsed JSON or form values), or SubmissionError."""
+def clean_submission(
+    version: SurveyVersion, data: object, *, defaults: dict | None = None, enforce_required: bool = True
+) -> Submission:
+    """A Submission from `data` (parsed JSON or form values), or SubmissionError. An import of
+    another tool's history does not `enforce_required`: a customer who answered "don't know" there
+    is kept with the answers they gave."""
     if not isinstance(data, dict):
         raise SubmissionError({"body": _("Expected a JSON object.")})
     values = {**(defaults or {}), **{k: v for k, v in data.items() if v not in (None, "")}}
@@ -79,7 +83,7 @@ def clean_submission(version: SurveyVersion, data: object, *, defaults: dict | N
     page_path = _page_path(values.get("page", ""), errors)
 
     questions = questions_of(version)
-    answers = _answers(questions, values.get("answers", {}), errors)
+    answers = _answers(questions, values.get("answers", {}), errors, enforce_required)
     comments = _comments(questions, values.get("comments", {}), errors)
     if not errors and not answers and not comments:
         errors["answers"] = _("The response has no answers.")
@@ -126,7 +130,9 @@ def _metric_questions_by_code(questions: list[Question]) -> dict[str, Question]:
     return {q.metric.code: q for q in questions if q.kind == Question.Kind.METRIC}
 
 
-def _answers(questions: list[Question], raw: object, errors: dict) -> dict[int, list[int]]:
+def _answers(
+    questions: list[Question], raw: object, errors: dict, enforce_required: bool = True
+) -> dict[int, list[int]]:
     """Answers keyed by metric code: a number, or a list of numbers for multi-item metrics."""
     if not isinstance(raw, dict):
         errors["answers"] = _("Expected an object of metric codes and values.")
@@ -155,7 +161,12 @@ def _answers(questions: list[Question], raw: object, errors: dict) -> dict[int, 
             continue
         cleaned[question.pk] = items
     for question in questions:
-        if question.kind == Question.Kind.METRIC and question.required and question.pk not in cleaned:
+        if (
+            enforce_required
+            and question.kind == Question.Kind.METRIC
+            and question.required
+            and question.pk not in cleaned
+        ):
             errors.setdefault(f"answers.{question.metric.code}", _("This question is required."))
     return cleaned
 

@@ -477,3 +477,33 @@ def test_another_surveys_saved_mapping_cannot_be_chosen(client_as, service, tmp_
         {"file": SimpleUploadedFile("x.csv", b"x\n5\n"), "saved_mapping": saved.pk},
     )
     assert response.status_code == 422
+
+
+def test_a_dont_know_on_a_required_question_keeps_the_rest_of_the_row(service, tmp_path):
+    version, _point = published_survey(service=service, codes=("csat", "ease"), open_question=False)
+    version.questions.filter(metric__code="csat").update(required=True)
+    header = ["Vastaaja", "Vastausaika", "1. Kuinka tyytyväinen olet palveluun?", "2. Asiani hoitaminen oli helppoa."]
+    rows = [["1", "3.11.2026 9:05", "En osaa sanoa", "4"], ["2", "3.11.2026 9:10", "5", "5"]]
+    path = write_csv(tmp_path, "webropol.csv", [header, *rows], delimiter=";")
+    out = run(path, "--service", service.slug)
+    assert "Created 2, already imported 0, skipped 0, rejected 0." in out
+    assert stored("csat") == [5] and stored("ease") == [4, 5]
+
+
+def test_channel_words_people_use_are_understood(service, tmp_path):
+    published_survey(service=service, codes=("csat",), open_question=False)
+    header = ["Response ID", "Asiointikanava", "How satisfied are you with the service overall?"]
+    words = {"Verkko": "web", "Sähköposti": "email", "Palvelupiste": "service_point", "Chatti": "chat",
+             "Videosamtal": "video", "E-post": "email"}  # fmt: skip
+    rows = [[f"w{number}", word, "4"] for number, word in enumerate(words)]
+    path = write_csv(tmp_path, "words.csv", [header, *rows])
+    out = run(path, "--service", service.slug, "--mapping", str(mapping_json(tmp_path, header)))
+    assert "Warning" not in out
+    stored_channels = dict(Response.objects.values_list("idempotency_key", "channel"))
+    assert stored_channels == {f"id:w{number}": channel for number, channel in enumerate(words.values())}
+
+
+def mapping_json(tmp_path, header):
+    path = tmp_path / "mapping.json"
+    path.write_text(json.dumps({"columns": {header[0]: "response_id", header[1]: "channel", header[2]: "metric:csat"}}))
+    return path

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_http_methods
 
 from kuulo.feedback import import_layouts, import_setup, imports, uploads
 from kuulo.feedback.forms import ImportMappingForm, ImportUploadForm
-from kuulo.organisation.models import Role
+from kuulo.lib.translated import LANGUAGE_LABELS
+from kuulo.organisation.models import Channel, Role
 from kuulo.surveys.access import get_survey_for_user
 from kuulo.surveys.models import Survey
 
@@ -114,10 +115,16 @@ def import_preview(request: HttpRequest, survey_pk: int, upload: str) -> HttpRes
     result = imports.preview(version, table, mapping)
     questions = imports.questions_of(version)
     rows = [
-        {"number": number, "submission": submission, "cells": _cells(submission, questions)}
+        {
+            "number": number,
+            "submission": submission,
+            "channel": Channel(submission.channel).label,
+            "language": LANGUAGE_LABELS.get(submission.language, submission.language),
+            "cells": _cells(submission, questions),
+        }
         for number, submission in result.rows
     ]
-    headings = [question.metric.code if question.metric_id else question.open_text(None) for question in questions]
+    headings = [question.metric.name if question.metric_id else question.open_text(None) for question in questions]
     context = {
         "survey": survey,
         "preview": result,

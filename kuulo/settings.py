@@ -104,6 +104,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kuulo.lib.observability.MetricsMiddleware",
 ]
 
 ROOT_URLCONF = "kuulo.urls"
@@ -242,9 +243,26 @@ EMAIL_HOST = os.environ.get("KUULO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("KUULO_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("KUULO_FROM_EMAIL", "kuulo@localhost")
 
+# KUULO_LOG_FORMAT=json writes one JSON object per line (time, level, logger, message, and the
+# request's method, path and status where Django logs them) for a log collector.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if os.environ.get("KUULO_LOG_FORMAT") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("KUULO_LOG_LEVEL", "WARNING")},
 }
+# /metrics is off until this is set; Prometheus then sends it as a bearer token.
+KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

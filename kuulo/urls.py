@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kuulo.lib import views as lib_views
+from kuulo.lib import observability
 
 admin.site.site_header = "Kuulo"
 admin.site.site_title = "Kuulo"
@@ -10,7 +10,9 @@ urlpatterns = [
     # Customer-facing endpoints first: the widget's are the busiest URLs.
     path("", include("kuulo.feedback.public.urls")),
     path("admin/", admin.site.urls),
-    path("healthz", lib_views.health, name="health"),
+    path("healthz", observability.health, name="health"),
+    path("readyz", observability.ready, name="ready"),
+    path("metrics", observability.metrics, name="metrics"),
     path("", include("kuulo.accounts.urls")),
     path("", include("kuulo.organisation.urls")),
     path("", include("kuulo.metrics.urls")),

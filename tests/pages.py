@@ -170,7 +170,9 @@ PUBLIC_PAGES = {
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
-    "health": "plain-text answer for load balancers",
+    "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
+    "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
+    "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",

@@ -12,6 +12,7 @@ from kuulo.feedback.inserts import adapt_datetime, insert_response_postgres, ins
 from kuulo.feedback.models import Answer, Comment, Response
 from kuulo.feedback.redaction import redact
 from kuulo.feedback.submissions import Submission, questions_of
+from kuulo.lib.observability import STORED
 from kuulo.surveys.models import CollectionPoint, SurveyVersion
 
 
@@ -114,6 +115,7 @@ def record_response(point: CollectionPoint, version: SurveyVersion, submission: 
                 _insert([response], lambda stored: _children(stored, version, submission))
         if submission.comments and response.status == Response.Status.ACCEPTED:
             comments_stored([response.pk])
+        STORED.labels(point.kind).inc()
         return response, True
     except IntegrityError:
         existing = Response.objects.filter(collection_point=point, idempotency_key=submission.idempotency_key).first()
@@ -143,6 +145,7 @@ def record_many(point: CollectionPoint, version: SurveyVersion, submissions: lis
         _insert(responses, lambda stored: _children(stored, version, by_response[id(stored)]))
     accepted = Response.Status.ACCEPTED
     comments_stored([r.pk for r in responses if by_response[id(r)].comments and r.status == accepted])
+    STORED.labels(point.kind).inc(len(fresh))
     return len(fresh), len(submissions) - len(fresh)
 
 

@@ -6,12 +6,3 @@ def render_form_page(request: HttpRequest, form, *, title: str, submit_label: st
     """A page with one form; answers 422 when the submitted form has errors."""
     context = {"form": form, "title": title, "submit_label": submit_label, "cancel_url": cancel_url}
     return render(request, "form_page.html", context, status=422 if form.errors else 200)
-
-
-def health(request: HttpRequest) -> HttpResponse:
-    """For load balancers: 200 when the database answers."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return HttpResponse("ok", content_type="text/plain")

@@ -210,6 +210,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("KUULO_SSL_REDIRECT", True)
+    # Health checks and Prometheus come over plain HTTP from inside the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     LANGUAGE_COOKIE_SECURE = True
@@ -264,5 +266,11 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("KUULO_LOG_LEVEL", "WARNING")},
 }
+# The jobs `manage.py run_periodic` runs, with their intervals in seconds; each is safe to run again.
+KUULO_PERIODIC_JOBS = [
+    ("send_reminders", 60 * 60),
+    ("purge_exports", 60 * 60),
+    ("sync_jira", 5 * 60),
+]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

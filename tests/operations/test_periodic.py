@@ -6,7 +6,6 @@ import pytest
 from django.core.management import CommandError, call_command
 
 
-
 def test_once_runs_every_job(db, settings):
     settings.KUULO_PERIODIC_JOBS = [("purge_exports", 3600), ("send_reminders", 3600)]
     out = io.StringIO()

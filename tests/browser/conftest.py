@@ -40,13 +40,25 @@ def browser():
         browser.close()
 
 
+# Every page a browser test opens reports its Content-Security-Policy violations here, and the
+# test fails on any: the policy is checked on every page the browser tests visit.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.kuuloCspViolation(`${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`);
+});
+"""
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """`new_page(user=None, language="fi")` opens a page logged in as `user`."""
     contexts = []
+    violations: list[str] = []
 
     def open_page(user=None, language: str = "fi"):
         context = browser.new_context(base_url=live_server.url, locale=language)
+        context.expose_binding("kuuloCspViolation", lambda _source, text: violations.append(text))
+        context.add_init_script(REPORT_VIOLATIONS)
         cookies = [{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}]
         if user is not None:
             cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session_for(user), "url": live_server.url})
@@ -54,9 +66,11 @@ def new_page(browser, live_server):
         contexts.append(context)
         return context.new_page()
 
+    open_page.violations = violations
     yield open_page
     for context in contexts:
         context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def session_for(user) -> str:

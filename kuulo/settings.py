@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kuulo.plans",
     "kuulo.integrations",
     "kuulo.notifications",
+    "kuulo.accessibility",
     "kuulo.demo",
 ]
 
@@ -295,6 +296,7 @@ KUULO_PERIODIC_JOBS = [
     ("send_reminders", 60 * 60),
     ("purge_exports", 60 * 60),
     ("sync_jira", 5 * 60),
+    ("remind_accessibility_feedback", 60 * 60),
 ]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

@@ -30,4 +30,5 @@ urlpatterns = [
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
+    path("", include("kuulo.accessibility.urls")),
 ]

@@ -6,6 +6,7 @@ new page cannot skip either. The actions (POST only) are in tests/actions.py.
 """
 
 from kuulo.organisation.models import Membership, Role
+from tests.accessibility import pages as accessibility_pages
 from tests.actions import ACTIONS, PUBLIC_ACTIONS
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
@@ -35,6 +36,10 @@ def team_membership(service) -> list:
 
 # url name: (args for the persona service, expected status per role)
 STAFF_PAGES = {
+    # --- accessibility: feedback cases and the statement, for organisation admins ---
+    "accessibility:cases": (lambda s: [], ADMINS),
+    "accessibility:case": (accessibility_pages.case_args, ADMINS),
+    "accessibility:statement_edit": (lambda s: [], ADMINS),
     "organisation:home": (lambda s: [], EVERYONE),
     "organisation:service_list": (lambda s: [], EVERYONE),
     "organisation:service_detail": (lambda s: [s.pk], MEMBERS),
@@ -160,6 +165,9 @@ STAFF_PAGES = {
 # Pages anyone can open without logging in: (args, expected status).
 PUBLIC_PAGES = {
     "accounts:login": lambda s: [],
+    "accessibility:statement": lambda s: [],
+    "accessibility:feedback": lambda s: [],
+    "accessibility:feedback_thanks": lambda s: [],
     # --- public: survey page, widget demo ---
     "public:survey_page": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),

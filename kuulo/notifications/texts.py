@@ -36,6 +36,10 @@ def title(notification) -> str:
         return _fill(_("The retrospective of %(date)s in %(service)s added actions to the backlog."), params)
     if kind == "checkpoint_upcoming":
         return _fill(_("Checkpoint “%(title)s” of the plan %(plan)s: %(when)s"), params)
+    if kind == "accessibility_feedback_due":
+        if params.get("overdue"):
+            return _fill(_("Accessibility feedback #%(number)s is past its deadline, %(date)s. Answer it now."), params)
+        return _fill(_("Accessibility feedback #%(number)s must be answered by %(date)s."), params)
     return _("You have a new notification.")
 
 
@@ -47,6 +51,8 @@ def subject(notification) -> str:
         return _("Kuulo: new actions from a retrospective")
     if kind == "checkpoint_upcoming":
         return _("Kuulo: a checkpoint is coming up")
+    if kind == "accessibility_feedback_due":
+        return _("Kuulo: accessibility feedback is waiting for an answer")
     return _("Kuulo: a new notification")
 
 

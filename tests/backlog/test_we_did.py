@@ -140,7 +140,7 @@ def test_a_significant_effect_is_told_in_plain_words(client, service):
 
     body = client.get(url(service, lang="en")).content.decode()
 
-    assert "rose from 50 % to 80 % in the weeks after the change." in body
+    assert "rose from 50% to 80% in the weeks after the change." in body
 
 
 def test_an_effect_that_is_not_significant_is_not_claimed(client, service):

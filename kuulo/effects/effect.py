@@ -91,7 +91,7 @@ class Measurement:
     def public_sentence(self) -> str:
         """For customers: the change in plain words, without the statistics (only shown when significant)."""
         values = {
-            "metric": self.metric.name,
+            "metric": self.metric.plain_name,
             "before": figure(self.comparison.before.value, self.metric),
             "after": figure(self.comparison.after.value, self.metric),
         }

@@ -70,6 +70,14 @@ class Metric(models.Model):
         return f"{self.name} (v{self.version})"
 
     @property
+    def plain_name(self) -> str:
+        """The name without its abbreviation, for customers: "Asiakastyytyväisyys", not "… (CSAT)"."""
+        name = str(self.name)
+        if name.endswith(")") and " (" in name:
+            return name[: name.rindex(" (")]
+        return name
+
+    @property
     def label(self) -> str:
         return f"{self.code} v{self.version}"
 

@@ -182,7 +182,7 @@
     if (question.kind === "open") {
       return el("div", { "class": "field" }, [
         el("label", { "class": "q", "for": id, text: question.text + mark }),
-        el("p", { "class": "hint", id: id + "-hint", text: t.max.replace("{n}", question.max_length) + " " + t.privacy }),
+        el("p", { "class": "hint", id: id + "-hint", text: t.max.replace("{n}", Number(question.max_length).toLocaleString(lang)) + " " + t.privacy }),
         el("textarea", { id: id, name: "c" + question.id, rows: "3", maxlength: String(question.max_length), "aria-describedby": id + "-hint" })
       ]);
     }

@@ -20,7 +20,7 @@ from kuulo.backlog.models import BacklogItem, Direction
 from kuulo.effects.models import Experiment
 from kuulo.feedback.histograms import histograms
 from kuulo.lib.periods import Period
-from kuulo.lib.templatetags.figures import figure, signed
+from kuulo.lib.templatetags.figures import figure, format_number, signed
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import MIN_N, Comparison
 
@@ -114,7 +114,12 @@ def in_words(metric: Metric, comparison: Comparison, started: bool = True) -> st
         return _(
             "%(metric)s: too few answers to tell (%(before)s before, %(after)s after; at least %(min_n)s "
             "are needed on each side)."
-        ) % {"metric": metric.name, "before": comparison.before.n, "after": comparison.after.n, "min_n": MIN_N}
+        ) % {
+            "metric": metric.name,
+            "before": format_number(comparison.before.n),
+            "after": format_number(comparison.after.n),
+            "min_n": MIN_N,
+        }
     values = {
         "metric": metric.name,
         "before": figure(comparison.before.value, metric),

@@ -258,7 +258,7 @@ def breakdown_chart(
     items = []
     for label, score in scores:
         if score.suppressed:
-            items.append((label, None, _("too few answers (%(n)s)") % {"n": score.n}, score.n))
+            items.append((label, None, _("too few answers (%(n)s)") % {"n": format_number(score.n)}, score.n))
         else:
             items.append((label, score.value - low, formatted(score.value), score.n))
     shown = [(label, score) for label, score in scores if not score.suppressed]

@@ -158,3 +158,16 @@ def test_overview_queries_do_not_grow_with_services(client_as, personas, django_
     client = client_as("viewer")
     with django_assert_max_num_queries(12):
         client.get(URL)
+
+
+@pytest.mark.parametrize(("language", "share"), [("fi", "60\u00a0%"), ("sv", "60\u00a0%"), ("en", "60%")])
+def test_the_overview_writes_percentages_the_way_each_language_does(client_as, surveyed, settings, language, share):
+    version, point = surveyed
+    for value in [5] * 8 + [4] * 4 + [2] * 8:  # 12 of 20 satisfied: 60 %
+        answer(version, point, value)
+    client = client_as("viewer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    content = client.get(URL).content.decode()
+
+    assert f'<span class="figure">{share}</span>' in content

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth, TruncWeek
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuulo.comments.analysis.lemmas import LANGUAGES, lemma
@@ -26,6 +26,7 @@ from kuulo.comments.models import CommentTheme, CountsVersion, Theme
 from kuulo.feedback.models import Comment, Response, Sentiment
 from kuulo.lib import charts
 from kuulo.lib.periods import Period, bucket_label, buckets
+from kuulo.lib.templatetags.figures import format_number, format_percent
 from kuulo.metrics.scoring import Score
 
 PAGE_SIZE = 25
@@ -201,7 +202,7 @@ class ThemeRow:
     @property
     def share_text(self) -> str:
         """The share as "27 %", the way the dashboards write percentages."""
-        return f"{formats.number_format(round(self.share), use_l10n=True)} %"
+        return format_percent(self.share)
 
     @property
     def chart_id(self) -> str:
@@ -275,7 +276,7 @@ def count_chart(title: str, values: list[tuple[str, int]]) -> charts.LineChart:
     high = high + high % 2  # an even top keeps the middle tick a whole number
 
     def formatted(value: float) -> str:
-        return formats.number_format(round(value), use_l10n=True)
+        return format_number(value)
 
     chart = charts.line_chart(title, points, (0, high), formatted)
     chart.band = ""

@@ -136,11 +136,11 @@ BACKLOGS = {
                 keywords=["uusi lomake", "uudistettu", "nya formulär", "new form", "redesigned"],
                 insight="Uudistettu asumistuen hakulomake",
                 we_did=(
-                    "Te kerroitte, että asumistuen hakulomake oli vaikea täyttää. Uudistimme lomakkeen: se etenee "
-                    "nyt vaiheittain, kysymykset ovat selkeämpiä ja lomake toimii myös puhelimella.",
-                    "Ni berättade att ansökan om bostadsbidrag var svår att fylla i. Vi har förnyat blanketten: den "
-                    "går nu framåt steg för steg, frågorna är tydligare och den fungerar också på mobilen.",
-                    "You told us the housing allowance application was hard to fill in. We redesigned it: it now "
+                    "Asiakkaat kertoivat, että asumistuen hakulomake oli vaikea täyttää. Uudistimme lomakkeen: "
+                    "se etenee nyt vaiheittain, kysymykset ovat selkeämpiä ja lomake toimii myös puhelimella.",
+                    "Kunderna berättade att ansökan om bostadsbidrag var svår att fylla i. Vi har förnyat blanketten: "
+                    "den går nu framåt steg för steg, frågorna är tydligare och den fungerar också på mobilen.",
+                    "Customers told us the housing allowance application was hard to fill in. We redesigned it: it now "
                     "goes step by step, the questions are clearer and it works on a phone too.",
                 ),
             ),

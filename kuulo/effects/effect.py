@@ -20,7 +20,7 @@ from kuulo.backlog.models import BacklogItem, Direction
 from kuulo.effects.models import Experiment
 from kuulo.feedback.histograms import histograms
 from kuulo.lib.periods import Period
-from kuulo.lib.templatetags.figures import figure
+from kuulo.lib.templatetags.figures import figure, format_number, signed
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import MIN_N, Comparison
 
@@ -91,7 +91,7 @@ class Measurement:
     def public_sentence(self) -> str:
         """For customers: the change in plain words, without the statistics (only shown when significant)."""
         values = {
-            "metric": self.metric.name,
+            "metric": self.metric.plain_name,
             "before": figure(self.comparison.before.value, self.metric),
             "after": figure(self.comparison.after.value, self.metric),
         }
@@ -101,16 +101,10 @@ class Measurement:
 
 
 def signed_figure(value: float | None, metric: Metric) -> str:
-    """A difference of two scores: "+9" for shares, indexes and NPS, "+0.3" for means."""
+    """A difference of two scores: "+9" for shares, indexes and NPS, "+0,3" for means."""
     if value is None:
         return "–"
-    if metric.rule == Metric.Rule.MEAN:
-        text = formats.number_format(abs(value), 1)
-        rounded = round(value, 1)
-    else:
-        text = formats.number_format(round(abs(value)), 0)
-        rounded = round(value)
-    return ("+" if rounded > 0 else "−" if rounded < 0 else "±") + text
+    return signed(value, 1 if metric.rule == Metric.Rule.MEAN else 0)
 
 
 def in_words(metric: Metric, comparison: Comparison, started: bool = True) -> str:
@@ -120,7 +114,12 @@ def in_words(metric: Metric, comparison: Comparison, started: bool = True) -> st
         return _(
             "%(metric)s: too few answers to tell (%(before)s before, %(after)s after; at least %(min_n)s "
             "are needed on each side)."
-        ) % {"metric": metric.name, "before": comparison.before.n, "after": comparison.after.n, "min_n": MIN_N}
+        ) % {
+            "metric": metric.name,
+            "before": format_number(comparison.before.n),
+            "after": format_number(comparison.after.n),
+            "min_n": MIN_N,
+        }
     values = {
         "metric": metric.name,
         "before": figure(comparison.before.value, metric),

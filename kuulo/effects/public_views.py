@@ -14,7 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
 
@@ -125,5 +125,10 @@ def we_did(request: HttpRequest, slug: str) -> HttpResponse:
         raise Http404("No such service.")
     language = page_language(request)
     with override(language):
-        context = {"service": service, "service_name": service.name, "entries": entries(service, language)}
+        context = {
+            "service": service,
+            "service_name": service.name,
+            "service_context": pgettext("survey context line", "Service: %(name)s") % {"name": service.name},
+            "entries": entries(service, language),
+        }
     return render_public(request, "public/we_did.html", context, language=language, languages=LANGUAGES)

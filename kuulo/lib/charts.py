@@ -12,6 +12,8 @@ from typing import Protocol
 
 from django.utils.translation import gettext as _
 
+from kuulo.lib.templatetags.figures import format_number, format_percent
+
 WIDTH = 640
 HEIGHT = 240
 LEFT = 48  # room for the y-axis labels
@@ -235,12 +237,12 @@ def distribution_chart(title: str, histogram: dict[int, int], labels: dict[int, 
         count = histogram.get(value, 0)
         label = f"{value} {labels[value]}" if value in labels else str(value)
         share = count * 100 / total if total else 0
-        items.append((label, count, f"{count} ({share:.0f} %)", count))
+        items.append((label, count, f"{format_number(count)} ({format_percent(share)})", count))
     if total:
         commonest = max(scale, key=lambda value: histogram.get(value, 0))
         summary = _("%(title)s: %(total)s answers; the most common answer was %(value)s.") % {
             "title": title,
-            "total": total,
+            "total": format_number(total),
             "value": f"{commonest} {labels.get(commonest, '')}".strip(),
         }
     else:
@@ -256,7 +258,7 @@ def breakdown_chart(
     items = []
     for label, score in scores:
         if score.suppressed:
-            items.append((label, None, _("too few answers (%(n)s)") % {"n": score.n}, score.n))
+            items.append((label, None, _("too few answers (%(n)s)") % {"n": format_number(score.n)}, score.n))
         else:
             items.append((label, score.value - low, formatted(score.value), score.n))
     shown = [(label, score) for label, score in scores if not score.suppressed]

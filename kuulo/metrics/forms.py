@@ -35,8 +35,19 @@ class MetricForm(forms.Form):
     name_fi = forms.CharField(label=_("Name in Finnish"), max_length=120)
     name_sv = forms.CharField(label=_("Name in Swedish"), max_length=120)
     name_en = forms.CharField(label=_("Name in English"), max_length=120)
-    question_fi = forms.CharField(label=_("Question in Finnish"), widget=forms.Textarea(attrs={"rows": 2}))
-    question_sv = forms.CharField(label=_("Question in Swedish"), widget=forms.Textarea(attrs={"rows": 2}))
+    question_fi = forms.CharField(
+        label=_("Question in Finnish"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Write the question without names: the survey shows the service's name above the questions. "
+            "Say “tähän palveluun” or “tätä palvelua”, and “me” for the organisation."
+        ),
+    )
+    question_sv = forms.CharField(
+        label=_("Question in Swedish"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Say “tjänsten” and “vi”, not their names."),
+    )
     question_en = forms.CharField(label=_("Question in English"), widget=forms.Textarea(attrs={"rows": 2}))
     scale_min = forms.IntegerField(label=_("Lowest value"), min_value=-10, max_value=10)
     scale_max = forms.IntegerField(label=_("Highest value"), min_value=-10, max_value=20)

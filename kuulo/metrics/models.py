@@ -3,6 +3,9 @@
 A metric is identified by code and version. Built-in metrics are seeded by a
 migration and never edited in place: a new wording is a new version, so
 results stay comparable. Surveys reference metrics; they never copy them.
+Questions never name the service or the organisation ("tähän palveluun",
+"meihin"); the one correction made to version 1 before production use, and
+why, is in docs/metric-library.md.
 """
 
 from datetime import date
@@ -65,6 +68,14 @@ class Metric(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (v{self.version})"
+
+    @property
+    def plain_name(self) -> str:
+        """The name without its abbreviation, for customers: "Asiakastyytyväisyys", not "… (CSAT)"."""
+        name = str(self.name)
+        if name.endswith(")") and " (" in name:
+            return name[: name.rindex(" (")]
+        return name
 
     @property
     def label(self) -> str:

@@ -20,7 +20,7 @@ from kuulo.metrics.models import Metric
 from kuulo.organisation.models import Service, Unit
 from kuulo.plans.models import Checkpoint, Goal, Plan
 
-TITLE = "Asumisen tukien kehityssuunnitelma 2026–2027"
+TITLE = "Asumisen tukien kehittämissuunnitelma 2026–2027"
 UNIT = "Housing Support"
 # The backlog's own demo items (kuulo.demo.backlog and board_demo) that serve the plan.
 ACTIONS = {

@@ -20,7 +20,7 @@ from kuulo.board.queries import mark_late
 from kuulo.feedback.histograms import histograms
 from kuulo.lib import charts
 from kuulo.lib.periods import Period, bucket_label, buckets
-from kuulo.lib.templatetags.figures import figure
+from kuulo.lib.templatetags.figures import figure, format_number
 from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import MIN_N, Score
 from kuulo.organisation.forms import descendant_ids
@@ -92,7 +92,7 @@ class GoalFigure:
         values = {
             "metric": metric.name,
             "target": figure(self.goal.target_level, metric),
-            "n": score.n,
+            "n": format_number(score.n),
             "min_n": MIN_N,
         }
         if score.suppressed:

@@ -12,7 +12,7 @@ from kuulo.plans.report import checkpoint_report
 
 
 def file_name(*parts: str) -> str:
-    """A plain file name: "asumisen-tukien-kehityssuunnitelma-2026-2027-2026-12-02"."""
+    """A plain file name: "asumisen-tukien-kehittamissuunnitelma-2026-2027-2026-12-02"."""
     return slugify(" ".join(parts).replace("–", "-")) or "plan"  # slugify would drop the en dash of 2026–2027
 
 

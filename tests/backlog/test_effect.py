@@ -65,8 +65,8 @@ def test_a_known_lift_is_significant_and_meets_the_expectation(service, done_at)
     assert comparison.significant
     assert measurement.complete and measurement.success
     assert measurement.target_reached
-    assert measurement.sentence == "Customer satisfaction (CSAT) rose from 50 % to 80 % (+30, significant)."
-    assert "target 75 % was reached" in measurement.expectation
+    assert measurement.sentence == "Customer satisfaction (CSAT) rose from 50% to 80% (+30, significant)."
+    assert "target 75% was reached" in measurement.expectation
 
 
 def test_no_change_is_not_significant(service, done_at):
@@ -142,7 +142,7 @@ def test_the_effect_page_shows_the_verdict_the_figures_and_both_charts(client_as
 
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Customer satisfaction (CSAT) rose from 50 % to 80 % (+30, significant)." in body
+    assert "Customer satisfaction (CSAT) rose from 50% to 80% (+30, significant)." in body
     assert "Two-proportion z-test" in body
     assert 'class="chart__marker"' in body
     assert "Done: Uusi hakemuslomake" in body

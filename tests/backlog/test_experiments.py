@@ -93,7 +93,7 @@ def test_a_running_experiment_shows_the_result_so_far(client_as, service):
     body = response.content.decode()
     assert response.status_code == 200
     assert "still running" in body
-    assert "rose from 40 % to 80 %" in body
+    assert "rose from 40% to 80%" in body
     assert "(so far)" in body
 
 

@@ -140,7 +140,7 @@ def test_a_significant_effect_is_told_in_plain_words(client, service):
 
     body = client.get(url(service, lang="en")).content.decode()
 
-    assert "rose from 50 % to 80 % in the weeks after the change." in body
+    assert "rose from 50% to 80% in the weeks after the change." in body
 
 
 def test_an_effect_that_is_not_significant_is_not_claimed(client, service):
@@ -239,3 +239,36 @@ def test_the_backlog_links_to_the_public_preview(client_as, service):
     body = client_as("viewer").get(reverse("backlog:item_list", args=[service.pk])).content.decode()
 
     assert reverse("effects:we_did", args=[service.slug]) in body
+
+
+def test_the_finnish_effect_needs_no_ending_on_a_number_and_no_abbreviation(client, service):
+    item = published_item(service, expected_metric=Metric.objects.get(code="csat", version=1))
+    answered_around(service, item.done_at, LOW, HIGH)
+
+    body = client.get(url(service, lang="fi")).content.decode()
+
+    assert "Asiakastyytyväisyys nousi: ennen muutosta 50\u00a0%, muutoksen jälkeisinä viikkoina 80\u00a0%." in body
+    assert "CSAT" not in body and "%:" not in body
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "context", "absent"),
+    [
+        ("fi", "Palautteesi pohjalta", "Palvelu: ", ["Te sanoitte", "Me teimme", "palvelun "]),
+        ("sv", "Så har vi använt din respons", "Tjänst: ", ["Ni sa", "återkoppling"]),
+    ],
+)
+def test_the_page_speaks_to_you_and_names_the_service_only_on_its_context_line(
+    client, service, language, heading, context, absent
+):
+    published_item(service)
+    name = getattr(service, f"name_{language}")
+
+    body = client.get(url(service, lang=language)).content.decode()
+
+    assert f"<h1>{heading}</h1>" in body
+    assert f'<p class="survey-context">{context}{name}</p>' in body
+    main = body[body.index("<main") : body.index("</main>")]
+    assert main.count(name) == 1
+    for text in absent:
+        assert text not in main

@@ -42,8 +42,7 @@ def answer(page, version) -> None:
     dialog = page.get_by_role("dialog")
     dialog.get_by_role("radio", name="Very satisfied").check()
     dialog.get_by_role("radio", name="9", exact=True).check()
-    service = version.survey.service.name_en
-    for statement in (f"{service}'s capabilities meet my requirements.", f"{service} is easy to use."):
+    for statement in ("This service's capabilities meet my requirements.", "This service is easy to use."):
         dialog.get_by_role("group", name=statement).get_by_role("radio", name="Agree", exact=True).check()
     dialog.get_by_label("What could we improve?").fill("Liitteen lisääminen oli hankalaa.")
 
@@ -134,3 +133,38 @@ def test_an_answer_sent_offline_is_retried_on_the_next_page_load_and_stored_once
     page.wait_for_load_state("networkidle")
     assert Response.objects.count() == 1
     assert Answer.objects.count() == 4
+
+
+@pytest.mark.parametrize(
+    ("language", "launcher", "context", "question", "privacy"),
+    [
+        (
+            "fi",
+            "Anna palautetta",
+            "Palvelu: ",
+            "Kuinka tyytyväinen olet kaiken kaikkiaan tähän palveluun?",
+            "Älä kirjoita kommenttiin henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa.",
+        ),
+        (
+            "sv",
+            "Ge respons",
+            "Tjänst: ",
+            "Hur nöjd är du med tjänsten som helhet?",
+            "Skriv inte personuppgifter i kommentaren, till exempel din personbeteckning eller ditt telefonnummer.",
+        ),
+    ],
+)
+def test_the_widget_names_the_service_once_and_warns_about_personal_data(
+    new_page, demo, language, launcher, context, question, privacy
+):
+    version, _point, path = demo
+    name = getattr(version.survey.service, f"name_{language}")
+    page = new_page(None, language)
+    page.goto(f"{path}?lang={language}")
+    page.get_by_role("button", name=launcher).click()
+    dialog = page.get_by_role("dialog")
+
+    expect(dialog.get_by_text(context + name, exact=True)).to_be_visible()
+    expect(dialog.get_by_role("group", name=question)).to_be_visible()
+    expect(dialog.get_by_text(privacy)).to_be_visible()
+    assert dialog.inner_text().count(name) == 1

@@ -85,7 +85,7 @@ def test_the_bar_chart_is_well_formed_svg_with_a_data_table():
 def test_the_distribution_names_the_commonest_answer():
     chart = charts.distribution_chart("Answers", {5: 8, 4: 2}, {4: "Satisfied", 5: "Very satisfied"}, range(1, 6))
     assert [row["n"] for row in chart.rows] == [0, 0, 0, 2, 8]
-    assert chart.rows[4]["text"] == "8 (80 %)"
+    assert chart.rows[4]["text"] == "8 (80%)"
     assert "the most common answer was 5 Very satisfied" in chart.summary
 
 

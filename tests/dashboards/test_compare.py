@@ -26,7 +26,7 @@ def test_services_are_compared_best_first_with_a_chart_and_a_table(client_as, tw
     content = client_as("viewer").get(URL).content.decode()
     assert content.index(f">{strong.name_en}</a>") < content.index(f">{weak.name_en}</a>")
     assert 'role="img"' in content and "<table>" in content
-    assert "100 %" in content and "50 %" in content
+    assert "100%" in content and "50%" in content
 
 
 def test_a_chosen_metric_is_compared(client_as, two_services):

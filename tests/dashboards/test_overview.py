@@ -38,7 +38,7 @@ def test_overview_shows_the_score_with_n_and_interval(client_as, surveyed):
     for value in [5] * 8 + [4] * 4 + [2] * 8:  # 12 of 20 satisfied: 60 %
         answer(version, point, value)
     content = client_as("viewer").get(URL).content.decode()
-    assert "60 %" in content
+    assert "60%" in content
     assert "n = 20" in content
 
 
@@ -47,7 +47,7 @@ def test_scores_below_the_minimum_n_are_not_shown(client_as, surveyed):
     for value in [5] * 9:
         answer(version, point, value)
     content = client_as("viewer").get(URL).content.decode()
-    assert "100 %" not in content
+    assert "100%" not in content
     assert "9 answers, too few to show" in content
 
 
@@ -100,7 +100,7 @@ def test_channel_filter_narrows_the_answers(client_as, surveyed):
     client = client_as("viewer")
     assert "n = 24" in client.get(URL).content.decode()
     filtered = client.get(URL, {"channel": "phone"}).content.decode()
-    assert "n = 12" in filtered and "0 %" in filtered
+    assert "n = 12" in filtered and "0%" in filtered
 
 
 @pytest.mark.parametrize("params", [{"language": "de"}, {"period": "7"}, {"channel": "pigeon"}, {"unit": "999999"}])
@@ -158,3 +158,16 @@ def test_overview_queries_do_not_grow_with_services(client_as, personas, django_
     client = client_as("viewer")
     with django_assert_max_num_queries(12):
         client.get(URL)
+
+
+@pytest.mark.parametrize(("language", "share"), [("fi", "60\u00a0%"), ("sv", "60\u00a0%"), ("en", "60%")])
+def test_the_overview_writes_percentages_the_way_each_language_does(client_as, surveyed, settings, language, share):
+    version, point = surveyed
+    for value in [5] * 8 + [4] * 4 + [2] * 8:  # 12 of 20 satisfied: 60 %
+        answer(version, point, value)
+    client = client_as("viewer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    content = client.get(URL).content.decode()
+
+    assert f'<span class="figure">{share}</span>' in content

@@ -84,7 +84,7 @@ def test_the_target_line_is_the_level_in_force(client_as, surveyed, service):
     panel = response.context["panels"][0]
     assert panel.target == 85
     assert panel.trend.target_y is not None
-    assert "The target is 85 %." in response.content.decode()
+    assert "The target is 85%." in response.content.decode()
 
 
 def test_breakdown_by_channel_scores_each_channel_and_hides_small_ones(client_as, surveyed, service):
@@ -99,7 +99,7 @@ def test_breakdown_by_channel_scores_each_channel_and_hides_small_ones(client_as
     assert [row["n"] for row in rows.values()] == [3, 12]
     web = next(row for row in rows.values() if row["n"] == 12)
     phone = next(row for row in rows.values() if row["n"] == 3)
-    assert web["text"] == "83 %"
+    assert web["text"] == "83%"
     assert phone["hidden"]
     assert "too few answers (3)" in response.content.decode()
 
@@ -143,7 +143,7 @@ def test_the_distribution_uses_the_metrics_own_scale_labels(client_as, surveyed,
     distribution = response.context["panels"][0].distribution
     labels = metric.scale_labels(response.context["LANGUAGE_CODE"])
     assert [row["label"] for row in distribution.rows] == [f"{value} {labels[value]}" for value in metric.scale()]
-    assert distribution.rows[-1]["text"] == "12 (100 %)"
+    assert distribution.rows[-1]["text"] == "12 (100%)"
 
 
 @pytest.mark.parametrize(

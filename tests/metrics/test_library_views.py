@@ -37,9 +37,9 @@ def test_library_lists_builtins_with_questions_in_three_languages(client_as):
     response = client_as("viewer").get(reverse("metrics:metric_list"))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Overall, how satisfied are you with {service}?" in content
-    assert "Kuinka tyytyväinen olet kaiken kaikkiaan palveluun {service}?" in content
-    assert "Hur nöjd är du sammantaget med tjänsten {service}?" in content
+    assert "Overall, how satisfied are you with this service?" in content
+    assert "Kuinka tyytyväinen olet kaiken kaikkiaan tähän palveluun?" in content
+    assert "Hur nöjd är du med tjänsten som helhet?" in content
     assert "Very dissatisfied" in content and "Erittäin tyytyväinen" in content
     assert "Percentage of answers 9–10 minus percentage of answers 0–6" in content
 
@@ -66,8 +66,8 @@ def test_library_shows_only_the_newest_version_unless_all_are_asked_for(client_a
 def test_metric_page_shows_every_scale_label_and_items(client_as):
     umux = Metric.objects.get(code="umux_lite", version=1)
     content = client_as("viewer").get(reverse("metrics:metric_detail", args=[umux.pk])).content.decode()
-    assert "Jokseenkin samaa mieltä" in content and "Instämmer delvis" in content and "Somewhat agree" in content
-    assert "{service} is easy to use." in content
+    assert "Jokseenkin samaa mieltä" in content and "Delvis av samma åsikt" in content and "Somewhat agree" in content
+    assert "This service is easy to use." in content
     assert "Version history" in content
 
 
@@ -124,7 +124,7 @@ def test_nps_and_yes_no_metrics_are_accepted_on_their_own_scales(client_as):
 def test_new_version_form_is_prefilled_from_the_latest_version(client_as):
     response = client_as("admin").get(reverse("metrics:metric_new_version", args=[csat().pk]))
     form = response.context["form"]
-    assert form.initial["question_en"] == "Overall, how satisfied are you with {service}?"
+    assert form.initial["question_en"] == "Overall, how satisfied are you with this service?"
     assert "1 = Very dissatisfied" in form.initial["labels_en"]
     assert form.fields["code"].disabled
 
@@ -139,7 +139,7 @@ def test_new_version_links_the_previous_one_and_leaves_it_unchanged(client_as):
     assert created.previous == original
     assert created.is_builtin
     assert created.question_en.startswith("All in all")
-    assert original.question_en == "Overall, how satisfied are you with {service}?"
+    assert original.question_en == "Overall, how satisfied are you with this service?"
 
 
 def test_new_version_of_an_older_version_follows_the_newest(client_as):

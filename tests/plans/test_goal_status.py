@@ -33,7 +33,7 @@ def test_a_goal_above_its_target_is_met(service):
 def test_a_goal_below_its_target_is_not_yet_met(service):
     (figure,) = goal_figures(measured_plan(service, [5] * 6 + [1] * 6))
     assert figure.status == NOT_YET
-    assert "50 %" in figure.sentence and "70 %" in figure.sentence
+    assert "50%" in figure.sentence and "70%" in figure.sentence
 
 
 def test_too_few_answers_cannot_tell(service):

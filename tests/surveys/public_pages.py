@@ -14,6 +14,7 @@ def ensure_metric_library() -> None:
     migration seeded: seed them again with the migration's own function."""
     if not Metric.objects.filter(is_builtin=True).exists():
         importlib.import_module("kuulo.metrics.migrations.0002_builtin_metrics").seed(apps, None)
+        importlib.import_module("kuulo.metrics.migrations.0003_neutral_wording").correct(apps, None)
 
 
 def link_key(service) -> list[str]:

@@ -86,10 +86,11 @@ def test_the_config_gives_the_questions_in_the_language_asked(client, survey, la
     assert response["Access-Control-Allow-Origin"] == ALLOWED
 
 
-def test_the_config_fills_in_the_service_name_in_its_language(client, survey):
+def test_the_config_names_the_service_on_its_context_line_not_in_the_questions(client, survey):
     version, point = survey
     config = client.get(url("config", point) + "?lang=sv").json()
-    assert version.survey.service.name_sv in config["questions"][0]["question"]
+    assert config["context"] == f"Tjänst: {version.survey.service.name_sv}"
+    assert config["questions"][0]["question"] == "Hur nöjd är du med tjänsten som helhet?"
 
 
 # --- CORS ---

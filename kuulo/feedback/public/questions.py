@@ -1,10 +1,11 @@
 """A survey version's questions in one language, as the survey page and the
-widget show them: question texts with the service and organisation names
-filled in, and every scale value with its label."""
+widget show them: question texts (with any {service} or {organisation} of a
+custom metric filled in; the built-in ones name neither), every scale value
+with its label, and the context line that names the service."""
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 
 from kuulo.feedback.submissions import questions_of
@@ -22,6 +23,15 @@ def survey_language(request: HttpRequest, version: SurveyVersion, requested: str
         if code[:2] in languages:
             return code[:2]
     return languages[0]
+
+
+def service_context(version: SurveyVersion, language: str) -> str:
+    """The line above the questions that names the service: "Palvelu: Asumistuen verkkohakemus".
+
+    The questions themselves never name it ("tähän palveluun", "tjänsten"), so
+    no name ever needs inflecting."""
+    with override(language):
+        return pgettext("survey context line", "Service: %(name)s") % {"name": version.survey.service.name}
 
 
 def names_in(version: SurveyVersion, language: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kuulo.feedback import abuse
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.public.forms import HONEYPOT, SurveyForm, errors_of, undecodable_fields
-from kuulo.feedback.public.questions import survey_language
+from kuulo.feedback.public.questions import service_context, survey_language
 from kuulo.lib.translated import active_language
 from kuulo.organisation.public import render_public
 from kuulo.surveys.access import get_version_for_user
@@ -48,6 +48,7 @@ def render_survey_page(
             "version": version,
             "title": version.text("title", language),
             "intro": version.text("intro", language),
+            "service_context": service_context(version, language),
             "form": form,
             "questions": form.questions,
             "error_list": form.error_list() if form.is_bound else [],
@@ -141,7 +142,11 @@ def survey_thanks(request: HttpRequest, key: str) -> HttpResponse:
     if version is None:
         raise Http404
     language = survey_language(request, version)
-    context = {"title": version.text("title", language), "thank_you": version.text("thank_you", language)}
+    context = {
+        "title": version.text("title", language),
+        "thank_you": version.text("thank_you", language),
+        "service_context": service_context(version, language),
+    }
     return render_public(
         request, "feedback/public/thanks.html", context, language=language, languages=version.languages
     )

@@ -21,7 +21,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from kuulo.feedback import abuse, rollups
 from kuulo.feedback.actions import record_response
-from kuulo.feedback.public.questions import survey_language, survey_questions
+from kuulo.feedback.public.questions import service_context, survey_language, survey_questions
 from kuulo.feedback.submissions import SubmissionError, clean_submission, questions_of
 from kuulo.lib import jsonbody
 from kuulo.surveys.models import CollectionPoint, SurveyVersion
@@ -138,6 +138,7 @@ def widget_config(request: HttpRequest, key: str) -> HttpResponse:
             "language": language,
             "languages": version.languages,
             "title": version.text("title", language),
+            "context": service_context(version, language),
             "thank_you": version.text("thank_you", language),
             "sample_percent": point.sample_percent,
             "quiet_days": point.quiet_days,

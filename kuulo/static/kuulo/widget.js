@@ -19,21 +19,24 @@
   var TEXT = {
     fi: {
       open: "Anna palautetta", send: "Lähetä", close: "Sulje", sending: "Lähetetään…",
-      thanks: "Kiitos palautteestasi!", queued: "Vastaus tallennettiin ja lähetetään, kun yhteys toimii.",
-      invalid: "Vastausta ei voitu ottaa vastaan. Tarkista vastaukset.", empty: "Vastaa ainakin yhteen kysymykseen.",
-      partial: "Vastaa jokaiseen väittämään.", required: "pakollinen", max: "Enintään {n} merkkiä."
+      thanks: "Kiitos palautteestasi!", queued: "Vastauksesi on tallessa. Lähetämme sen, kun yhteys toimii.",
+      invalid: "Emme voineet ottaa vastaustasi vastaan. Tarkista vastauksesi.", empty: "Vastaa ainakin yhteen kysymykseen.",
+      partial: "Vastaa jokaiseen väittämään.", required: "pakollinen", max: "Enintään {n} merkkiä.",
+      privacy: "Älä kirjoita kommenttiin henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa."
     },
     sv: {
       open: "Ge respons", send: "Skicka", close: "Stäng", sending: "Skickar…",
-      thanks: "Tack för din respons!", queued: "Svaret sparades och skickas när förbindelsen fungerar.",
-      invalid: "Svaret kunde inte tas emot. Kontrollera dina svar.", empty: "Svara på minst en fråga.",
-      partial: "Svara på varje påstående.", required: "obligatorisk", max: "Högst {n} tecken."
+      thanks: "Tack för din respons!", queued: "Ditt svar är sparat. Vi skickar det när förbindelsen fungerar.",
+      invalid: "Vi kunde inte ta emot ditt svar. Kontrollera dina svar.", empty: "Svara på minst en fråga.",
+      partial: "Svara på alla påståenden.", required: "obligatorisk", max: "Högst {n} tecken.",
+      privacy: "Skriv inte personuppgifter i kommentaren, till exempel din personbeteckning eller ditt telefonnummer."
     },
     en: {
       open: "Give feedback", send: "Send", close: "Close", sending: "Sending…",
       thanks: "Thank you for your feedback!", queued: "Your answer was saved and will be sent when the connection works.",
       invalid: "Your answer could not be accepted. Please check your answers.", empty: "Please answer at least one question.",
-      partial: "Please answer every statement.", required: "required", max: "At most {n} characters."
+      partial: "Please answer every statement.", required: "required", max: "At most {n} characters.",
+      privacy: "Please do not write personal details in your comment, such as your personal identity code or phone number."
     }
   };
 
@@ -123,6 +126,8 @@
     ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
     ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:1rem}",
     "h2{font-size:1.2rem;margin:0 0 .75rem;line-height:1.3}",
+    ".context{margin:-.5rem 0 .75rem;color:#4a5560}",
+    ".context:empty{display:none}",
     "fieldset{border:0;margin:0 0 1rem;padding:0}",
     "legend{font-weight:600;padding:0;margin-bottom:.35rem}",
     "fieldset fieldset legend{font-weight:400}",
@@ -177,7 +182,7 @@
     if (question.kind === "open") {
       return el("div", { "class": "field" }, [
         el("label", { "class": "q", "for": id, text: question.text + mark }),
-        el("p", { "class": "hint", id: id + "-hint", text: t.max.replace("{n}", question.max_length) }),
+        el("p", { "class": "hint", id: id + "-hint", text: t.max.replace("{n}", Number(question.max_length).toLocaleString(lang)) + " " + t.privacy }),
         el("textarea", { id: id, name: "c" + question.id, rows: "3", maxlength: String(question.max_length), "aria-describedby": id + "-hint" })
       ]);
     }
@@ -218,6 +223,7 @@
     var root = host.attachShadow({ mode: "open" });
     var launcher = el("button", { type: "button", "class": "launch", "aria-expanded": "false", text: t.open });
     var title = el("h2", { id: "k-title", tabindex: "-1", text: config.title });
+    var context = el("p", { "class": "context", text: config.context || "" });
     var shut = el("button", { type: "button", "class": "shut", text: t.close });
     var status = el("p", { "class": "status", role: "status" });
     var form = el("form", { novalidate: "" }, config.questions.map(questionNode).concat([
@@ -228,7 +234,7 @@
       el("button", { type: "submit", "class": "send", text: t.send })
     ]));
     var panel = el("div", { "class": "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "k-title", hidden: "" }, [
-      el("div", { "class": "head" }, [title, shut]), form, status
+      el("div", { "class": "head" }, [title, shut]), context, form, status
     ]);
     launcher.setAttribute("aria-controls", "k-panel");
     panel.id = "k-panel";

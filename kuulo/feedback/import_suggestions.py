@@ -50,10 +50,60 @@ def lemmas(text: str) -> frozenset[str]:
     return frozenset(_lemma(word) for word in words if word not in STOPWORDS and len(word) > 1) - STOPWORDS
 
 
+# How other tools and standards word the library's built-in questions: the US OMB Circular A-11
+# customer experience drivers that GSA Touchpoints forms use word for word, and the usual
+# phrasings of CSAT, NPS, CES and task completion in fi, sv and en.
+KNOWN_WORDINGS = {
+    "satisfaction": ["I am satisfied with the service I received.", "Olin tyytyväinen saamaani palveluun."],
+    "trust": [
+        "This interaction increased my confidence in the agency.",
+        "This interaction increased my trust in the organisation.",
+        "Asiointi lisäsi luottamustani organisaatioon.",
+        "Kontakten ökade mitt förtroende för myndigheten.",
+    ],
+    "effectiveness": ["My need was addressed.", "My issue was resolved.", "Asiani ratkesi.", "Mitt ärende blev löst."],
+    "ease": [
+        "It was easy to complete what I needed to do.",
+        "Asiointi oli helppoa.",
+        "Det var lätt att uträtta ärendet.",
+    ],
+    "efficiency": ["It took a reasonable amount of time to do what I needed to do.", "Asiointi sujui nopeasti."],
+    "fairness": ["I was treated fairly.", "Minua kohdeltiin reilusti.", "Jag blev rättvist behandlad."],
+    "helpfulness": [
+        "Employees I interacted with were helpful.",
+        "The staff were helpful.",
+        "Henkilökunta oli avuliasta.",
+        "Personalen var hjälpsam.",
+    ],
+    "csat": [
+        "How satisfied were you with the service?",
+        "Overall satisfaction",
+        "Kuinka tyytyväinen olit palveluun?",
+        "Hur nöjd var du med tjänsten?",
+    ],
+    "nps": [
+        "How likely are you to recommend us to a friend or colleague?",
+        "Would you recommend us?",
+        "Suosittelisitko palvelua ystävällesi?",
+        "Skulle du rekommendera tjänsten till en vän?",
+    ],
+    "ces": [
+        "The organisation made it easy for me to handle my issue.",
+        "How easy was it to handle your matter?",
+        "Kuinka helppoa asiointi oli?",
+        "Hur lätt var det att sköta ärendet?",
+    ],
+    "found": ["Did you find what you were looking for?", "Löysitkö etsimäsi?", "Hittade du det du sökte?"],
+}
+
+
 def metric_texts(metric) -> list[str]:
-    """What a metric's question may be written as in another tool: its questions and names."""
+    """What a metric's question may be written as in another tool: its questions and names, and
+    for a built-in metric the wordings other tools and standards use."""
     texts = [metric.question(language) for language in LANGUAGES]
     texts += [metric.name_fi, metric.name_sv, metric.name_en]
+    if getattr(metric, "is_builtin", False):
+        texts += KNOWN_WORDINGS.get(metric.code, [])
     return [text for text in texts if text]
 
 

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kuulo.effects",
     "kuulo.plans",
     "kuulo.integrations",
+    "kuulo.alerts",
     "kuulo.notifications",
     "kuulo.demo",
 ]

@@ -28,4 +28,5 @@ urlpatterns = [
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
+    path("", include("kuulo.alerts.urls")),
 ]

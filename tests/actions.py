@@ -8,6 +8,7 @@ check: keep that decorator outermost. The customer widget's endpoints check thei
 the method (they also answer CORS preflight) and are listed with the non-pages.
 """
 
+from tests.alerts.data import owners_subscription
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
@@ -71,6 +72,7 @@ ACTIONS = {
     # --- integrations: Jira ---
     # Without saved settings the test answers at once instead of calling Jira.
     "integrations:jira_test": (lambda s: [s.pk], PRODUCT_OWNER),
+    "alerts:unsubscribe": (owners_subscription, PRODUCT_OWNER),
     "integrations:jira_sync": (service_with_jira, PRODUCT_OWNER),
     "integrations:jira_send": (backlog_pages.item_args, TEAM_MEMBER),
 }

@@ -36,7 +36,23 @@ def title(notification) -> str:
         return _fill(_("The retrospective of %(date)s in %(service)s added actions to the backlog."), params)
     if kind == "checkpoint_upcoming":
         return _fill(_("Checkpoint “%(title)s” of the plan %(plan)s: %(when)s"), params)
+    if kind == "alert":
+        return _fill(_alert_title(params.get("alert", "")), params)
     return _("You have a new notification.")
+
+
+def _alert_title(alert: str) -> str:
+    """Names stand first, as labels, so that no sentence needs them inflected."""
+    if alert == "below_target":
+        return _("%(service)s · %(subject)s: %(value)s, below the target of %(reference)s (%(week)s).")
+    if alert == "weekly_drop":
+        return _("%(service)s · %(subject)s: fell in a week, %(reference)s → %(value)s (%(week)s).")
+    if alert == "negative_spike":
+        return _(
+            "%(service)s · theme %(subject)s: %(value)s negative comments (%(week)s); "
+            "before, %(reference)s a week on average."
+        )
+    return _("%(service)s: an alert on the figures.")
 
 
 def subject(notification) -> str:
@@ -47,6 +63,8 @@ def subject(notification) -> str:
         return _("Kuulo: new actions from a retrospective")
     if kind == "checkpoint_upcoming":
         return _("Kuulo: a checkpoint is coming up")
+    if kind == "alert":
+        return _("Kuulo: an alert on a service's figures")
     return _("Kuulo: a new notification")
 
 

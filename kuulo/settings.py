@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kuulo.plans",
     "kuulo.integrations",
     "kuulo.alerts",
+    "kuulo.savedviews",
     "kuulo.notifications",
     "kuulo.demo",
 ]

@@ -29,4 +29,5 @@ urlpatterns = [
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
     path("", include("kuulo.alerts.urls")),
+    path("", include("kuulo.savedviews.urls")),
 ]

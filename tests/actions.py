@@ -16,6 +16,7 @@ from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
+from tests.savedviews.data import team_members_view
 from tests.surveys import factories as survey_args
 
 # The personas of tests/conftest.py on the persona service, from the fewest rights to the most.
@@ -73,6 +74,8 @@ ACTIONS = {
     # Without saved settings the test answers at once instead of calling Jira.
     "integrations:jira_test": (lambda s: [s.pk], PRODUCT_OWNER),
     "alerts:unsubscribe": (owners_subscription, PRODUCT_OWNER),
+    "savedviews:view_save": (lambda s: [s.pk], VIEWER),
+    "savedviews:view_delete": (team_members_view, RECIPIENT),
     "integrations:jira_sync": (service_with_jira, PRODUCT_OWNER),
     "integrations:jira_send": (backlog_pages.item_args, TEAM_MEMBER),
 }

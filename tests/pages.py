@@ -159,6 +159,8 @@ STAFF_PAGES = {
     # --- alerts: a product owner's alerts on a service, one raised alert with its chart ---
     "alerts:alert_settings": (lambda s: [s.pk], MANAGERS),
     "alerts:alert_detail": (raised_alert, MEMBERS),
+    # --- saved views: a service's named filters of the dashboard and the comments ---
+    "savedviews:view_list": (lambda s: [s.pk], MEMBERS),
 }
 
 # Pages anyone can open without logging in: (args, expected status).

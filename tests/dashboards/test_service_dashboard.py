@@ -177,8 +177,8 @@ def test_the_page_counts_a_bounded_number_of_queries(client_as, surveyed, servic
     with CaptureQueriesContext(connection) as few:
         client.get(url(service, period="730", grain="week"))
     # session, user, service, membership; trend, metrics, targets, the previous period (summary),
-    # 4 breakdowns, displays; done backlog items (markers); unread notifications (the bell)
-    assert len(few.captured_queries) <= 15, [query["sql"] for query in few.captured_queries]
+    # 4 breakdowns, displays; done backlog items (markers); saved views; unread notifications (the bell)
+    assert len(few.captured_queries) <= 16, [query["sql"] for query in few.captured_queries]
 
 
 def test_an_outsider_gets_404(client_as, surveyed, service):

@@ -47,6 +47,7 @@ ACTIONS = {
     # --- comments ---
     "comments:comment_review": (comment_pages.comment_args, TEAM_MEMBER),
     "comments:praise_hide": (comment_pages.comment_args, TEAM_MEMBER),
+    "comments:comment_bulk": (lambda s: [s.pk], TEAM_MEMBER),
     "comments:theme_recluster": (comment_pages.with_comments, PRODUCT_OWNER),
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),

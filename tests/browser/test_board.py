@@ -62,7 +62,8 @@ def test_a_card_is_dragged_to_another_column(new_page, personas, service):
     item = team_work(service)["ready"]
     page = new_page(personas["team_member"], "en")
     page.goto(reverse("board:board", args=[service.pk]))
-    page.locator(f"#item-{item.pk} .board-card__meta").drag_to(page.locator('.board__column[data-status="done"]'))
+    done = page.locator('.board__column[data-status="done"] .board__cards')
+    page.locator(f"#item-{item.pk} .drag-handle").drag_to(done)
     page.locator(f'.board__column[data-status="done"] #item-{item.pk}').wait_for()
     item.refresh_from_db()
     assert item.status == BacklogItem.Status.DONE and item.done_at is not None

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "kuulo.effects",
     "kuulo.plans",
     "kuulo.integrations",
+    "kuulo.alerts",
+    "kuulo.savedviews",
     "kuulo.notifications",
     "kuulo.accessibility",
     "kuulo.demo",

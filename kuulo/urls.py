@@ -31,4 +31,6 @@ urlpatterns = [
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
     path("", include("kuulo.accessibility.urls")),
+    path("", include("kuulo.alerts.urls")),
+    path("", include("kuulo.savedviews.urls")),
 ]

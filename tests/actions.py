@@ -8,6 +8,7 @@ check: keep that decorator outermost. The customer widget's endpoints check thei
 the method (they also answer CORS preflight) and are listed with the non-pages.
 """
 
+from tests.alerts.data import owners_subscription
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
@@ -15,6 +16,7 @@ from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
+from tests.savedviews.data import team_members_view
 from tests.surveys import factories as survey_args
 
 # The personas of tests/conftest.py on the persona service, from the fewest rights to the most.
@@ -45,6 +47,7 @@ ACTIONS = {
     # --- comments ---
     "comments:comment_review": (comment_pages.comment_args, TEAM_MEMBER),
     "comments:praise_hide": (comment_pages.comment_args, TEAM_MEMBER),
+    "comments:comment_bulk": (lambda s: [s.pk], TEAM_MEMBER),
     "comments:theme_recluster": (comment_pages.with_comments, PRODUCT_OWNER),
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
@@ -71,6 +74,9 @@ ACTIONS = {
     # --- integrations: Jira ---
     # Without saved settings the test answers at once instead of calling Jira.
     "integrations:jira_test": (lambda s: [s.pk], PRODUCT_OWNER),
+    "alerts:unsubscribe": (owners_subscription, PRODUCT_OWNER),
+    "savedviews:view_save": (lambda s: [s.pk], VIEWER),
+    "savedviews:view_delete": (team_members_view, RECIPIENT),
     "integrations:jira_sync": (service_with_jira, PRODUCT_OWNER),
     "integrations:jira_send": (backlog_pages.item_args, TEAM_MEMBER),
 }

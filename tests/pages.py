@@ -8,6 +8,7 @@ new page cannot skip either. The actions (POST only) are in tests/actions.py.
 from kuulo.organisation.models import Membership, Role
 from tests.accessibility import pages as accessibility_pages
 from tests.actions import ACTIONS, PUBLIC_ACTIONS
+from tests.alerts.data import raised_alert
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
@@ -160,6 +161,11 @@ STAFF_PAGES = {
     "integrations:jira_settings": (service_with_jira, MANAGERS),
     "notifications:notification_list": (with_notifications, EVERYONE),
     "notifications:preferences": (lambda s: [], EVERYONE),
+    # --- alerts: a product owner's alerts on a service, one raised alert with its chart ---
+    "alerts:alert_settings": (lambda s: [s.pk], MANAGERS),
+    "alerts:alert_detail": (raised_alert, MEMBERS),
+    # --- saved views: a service's named filters of the dashboard and the comments ---
+    "savedviews:view_list": (lambda s: [s.pk], MEMBERS),
 }
 
 # Pages anyone can open without logging in: (args, expected status).

@@ -20,7 +20,7 @@ from django.db import transaction
 from kuulo.comments.analysis import store
 from kuulo.comments.analysis.themes import Space, features, has_concept, kmeans
 from kuulo.comments.hooks import comments_changed
-from kuulo.comments.models import CommentTheme, PraiseHiding, Theme, ThemeSpace, name_fields
+from kuulo.comments.models import CommentReview, CommentTheme, PraiseHiding, Theme, ThemeSpace, name_fields
 from kuulo.feedback.inserts import insert_rows
 from kuulo.feedback.models import Comment
 
@@ -146,6 +146,26 @@ def hide_from_praise(comment: Comment, user) -> PraiseHiding:
 def show_on_praise(comment: Comment) -> None:
     """Puts a hidden comment back on the walls of praise."""
     PraiseHiding.objects.filter(comment=comment).delete()
+
+
+def apply_to_many(comments: list[Comment], action: str, user) -> int:
+    """One of BULK_ACTIONS on every comment given; returns how many changed."""
+    ids = [comment.pk for comment in comments]
+    if action == "reviewed":
+        have = set(CommentReview.objects.filter(comment_id__in=ids).values_list("comment_id", flat=True))
+        made = [CommentReview(comment_id=pk, reviewed_by=user) for pk in ids if pk not in have]
+        CommentReview.objects.bulk_create(made)
+        return len(made)
+    if action == "not_reviewed":
+        return CommentReview.objects.filter(comment_id__in=ids).delete()[0]
+    if action == "hide_praise":
+        have = set(PraiseHiding.objects.filter(comment_id__in=ids).values_list("comment_id", flat=True))
+        made = [PraiseHiding(comment_id=pk, hidden_by=user) for pk in ids if pk not in have]
+        PraiseHiding.objects.bulk_create(made)
+        return len(made)
+    if action == "show_praise":
+        return PraiseHiding.objects.filter(comment_id__in=ids).delete()[0]
+    raise ValueError(action)
 
 
 def recluster(*, k: int | None = None) -> list[Theme]:

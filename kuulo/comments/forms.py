@@ -313,3 +313,31 @@ class RuleThemeForm(ThemeNameForm):
         if any(len(term) > 60 for term in terms):
             raise forms.ValidationError(_("A word can be at most 60 characters long."))
         return terms
+
+
+BULK_LIMIT = 100
+
+
+class BulkForm(forms.Form):
+    """The comments chosen on the comments page and what to do with them all."""
+
+    ACTIONS = [
+        ("reviewed", _("Mark reviewed")),
+        ("not_reviewed", _("Mark not reviewed")),
+        ("hide_praise", _("Hide from the wall of praise")),
+        ("show_praise", _("Show on the wall of praise again")),
+    ]
+    action = forms.ChoiceField(label=_("With the chosen comments"), choices=ACTIONS)
+    comments = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # any whole numbers; which of them are the service's is the view's to find out
+        self.fields["comments"].valid_value = lambda value: str(value).isdigit()
+        self.fields["comments"].error_messages["required"] = _("Choose at least one comment.")
+
+    def clean_comments(self) -> list[int]:
+        chosen = self.cleaned_data["comments"]
+        if len(chosen) > BULK_LIMIT:
+            raise forms.ValidationError(_("Choose at most %(limit)s comments at a time.") % {"limit": BULK_LIMIT})
+        return chosen

@@ -6,6 +6,7 @@ app_name = "comments"
 urlpatterns = [
     path("services/<int:pk>/comments/", views.comment_list, name="comment_list"),
     path("services/<int:pk>/comments/export.csv", views.comment_export, name="comment_export"),
+    path("services/<int:pk>/comments/bulk/", views.comment_bulk, name="comment_bulk"),
     path("services/<int:pk>/comments/panel/", views.dashboard_panel, name="dashboard_panel"),
     path("services/<int:pk>/comments/<int:comment_pk>/review/", views.comment_review, name="comment_review"),
     path("services/<int:pk>/comments/<int:comment_pk>/praise/", views.praise_hide, name="praise_hide"),

@@ -9,14 +9,15 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.comments import actions, queries
-from kuulo.comments.forms import HIGH_SCORE, CommentFilters, PanelFilters, PraiseFilters
+from kuulo.comments.forms import HIGH_SCORE, BulkForm, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
 from kuulo.feedback.access import get_comment_for_user
-from kuulo.feedback.models import Comment, Sentiment
+from kuulo.feedback.models import Comment, Response, Sentiment
 from kuulo.lib.exports import csv_response
 from kuulo.lib.periods import Period
 from kuulo.lib.translated import active_language
@@ -56,6 +57,7 @@ def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     template = "comments/_comment_results.html" if request.htmx else "comments/comment_list.html"
     allowed = service.can_contribute
     context = {"service": service, "filters": filters, "can_review": allowed, "can_hide_praise": allowed}
+    context["bulk"] = BulkForm() if allowed else None
     if filters.is_bound and not filters.is_valid():
         return render(request, template, context, status=422)
     data = filters.cleaned_data if filters.is_bound else {}
@@ -148,6 +150,34 @@ def comment_review(request: HttpRequest, pk: int, comment_pk: int) -> HttpRespon
     comment = queries.with_details(Comment.objects.filter(pk=comment.pk)).get()
     context = {"service": service, "comment": comment, "can_review": True, "message": message}
     return render(request, "comments/_review.html", context)
+
+
+@require_POST
+@login_required
+def comment_bulk(request: HttpRequest, pk: int) -> HttpResponse:
+    """Marks the chosen comments reviewed or not, or hides them from the walls of praise or shows them
+    again, all at once; comments of other services or not accepted are passed over."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    form = BulkForm(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(error for errors in form.errors.values() for error in errors)
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    comments = list(
+        Comment.objects.filter(
+            service=service, pk__in=form.cleaned_data["comments"], response__status=Response.Status.ACCEPTED
+        )
+    )
+    changed = actions.apply_to_many(comments, form.cleaned_data["action"], request.user)
+    label = dict(BulkForm.ACTIONS)[form.cleaned_data["action"]]
+    messages.success(
+        request,
+        ngettext("%(action)s: %(count)s comment changed.", "%(action)s: %(count)s comments changed.", changed)
+        % {"action": label, "count": changed},
+    )
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("comments:comment_list", pk=service.pk)
 
 
 @login_required

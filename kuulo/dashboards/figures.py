@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from kuulo.feedback.histograms import Segment, histograms
-from kuulo.lib.periods import Period
+from kuulo.lib import charts
+from kuulo.lib.periods import Period, buckets
 from kuulo.metrics.models import Metric, Target
 from kuulo.metrics.scoring import Score
 
@@ -23,6 +24,16 @@ class Cell:
     score: Score
     previous: Score
     target: float | None
+    sparkline: charts.Sparkline | None = None  # the period by week or month (the overview)
+
+    @property
+    def gap(self) -> float | None:
+        """How far below (negative) or above its target the score is, as a share of the metric's scale,
+        so that NPS and shares compare; None without a target or a score."""
+        if self.target is None or self.score.suppressed:
+            return None
+        low, high = self.metric.score_bounds()
+        return (self.score.value - self.target) / (high - low)
 
     @property
     def change(self) -> float | None:
@@ -57,21 +68,34 @@ def targets_in_force(metrics: list[Metric], on: date) -> dict[tuple[int | None, 
     return levels
 
 
+def trend_grain(period: Period) -> str:
+    """Weeks for a period of up to three months, months for longer ones: a sparkline of 5 to 13 points."""
+    return "week" if period.days <= 92 else "month"
+
+
 def overview(services, period: Period, segment: Segment) -> tuple[list[Metric], dict[tuple[int, int], Cell]]:
     service_ids = [service.pk for service in services]
     metrics = core_metrics(service_ids, period)
     metric_ids = [metric.pk for metric in metrics]
-    now, before = (
-        histograms(start=part.start, end=part.end, services=service_ids, metrics=metric_ids, segment=segment.lookups())
-        for part in (period, period.previous())
-    )
+    within = {"services": service_ids, "metrics": metric_ids, "segment": segment.lookups()}
+    now, before = (histograms(start=part.start, end=part.end, **within) for part in (period, period.previous()))
+    grain = trend_grain(period)
+    trend = histograms(start=period.start, end=period.end, **within, by=["service", "metric", grain])
+    starts = buckets(period, grain)
     levels = targets_in_force(metrics, period.end)
     cells = {}
     for service_id in service_ids:
         for metric in metrics:
             key = (service_id, metric.pk)
             target = levels.get(key, levels.get((None, metric.pk)))
-            cells[key] = Cell(metric, metric.score(now.get(key, {})), metric.score(before.get(key, {})), target)
+            scores = [metric.score(trend.get((*key, start), {})) for start in starts]
+            cells[key] = Cell(
+                metric,
+                metric.score(now.get(key, {})),
+                metric.score(before.get(key, {})),
+                target,
+                charts.sparkline(scores, metric.score_bounds(), target),
+            )
     return metrics, cells
 
 

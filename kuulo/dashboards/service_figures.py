@@ -1,7 +1,7 @@
 """The figures of one service's dashboard, read from the daily rollups.
 
-A handful of queries through kuulo.feedback.histograms (the trend, one per
-breakdown dimension) and one over DisplayCount and DailyResponseCount
+A handful of queries through kuulo.feedback.histograms (the trend, the
+previous period for the summary, one per breakdown dimension) and one over DisplayCount and DailyResponseCount
 together; every score comes from `Metric.score`, so suppression below the
 minimum n applies.
 """
@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Sum, Value
 from django.utils.translation import gettext as _
 
-from kuulo.dashboards.figures import targets_in_force
+from kuulo.dashboards.figures import Cell, targets_in_force
 from kuulo.feedback.histograms import Segment, histograms
 from kuulo.feedback.models import DailyResponseCount, DisplayCount
 from kuulo.lib import charts
@@ -31,6 +31,8 @@ class MetricPanel:
     metric: Metric
     score: object  # Score of the whole period
     target: float | None
+    cell: Cell  # the period against the one before it and the target: the summary's row
+    sparkline: charts.Sparkline
     trend: charts.LineChart
     distribution: charts.BarChart
     breakdowns: list[tuple[str, charts.BarChart]]  # (dimension, chart)
@@ -55,6 +57,10 @@ def dashboard(service, period: Period, segment: Segment, grain: str, language: s
         return []
     metrics = sorted(Metric.objects.filter(pk__in=trend), key=lambda metric: (metric.code, -metric.version))
     levels = targets_in_force(metrics, period.end)
+    before = period.previous()
+    previous = histograms(
+        start=before.start, end=before.end, services=[service.pk], segment=segment.lookups(), by=["metric"]
+    )
     groups = {dimension: _breakdown(within, dimension) for dimension in BREAKDOWNS}
     starts = buckets(period, grain)
     panels = []
@@ -70,12 +76,15 @@ def dashboard(service, period: Period, segment: Segment, grain: str, language: s
         points = [
             charts.TrendPoint(bucket_label(start, grain), metric.score(by_bucket.get(start, {}))) for start in starts
         ]
+        score = metric.score(total)
         panels.append(
             MetricPanel(
                 metric=metric,
-                score=metric.score(total),
+                score=score,
                 target=target,
-                trend=charts.line_chart(str(metric.name), points, bounds, formatted, target),
+                cell=Cell(metric, score, metric.score(previous.get((metric.pk,), {})), target),
+                sparkline=charts.sparkline([point.score for point in points], bounds, target),
+                trend=charts.line_chart(str(metric.name), points, bounds, formatted, target, width=charts.WIDE),
                 distribution=charts.distribution_chart(
                     _("Answers to %(metric)s") % {"metric": metric.name},
                     dict(total),

@@ -30,6 +30,8 @@ class ServiceFilters(forms.Form):
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
     customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    # the metric shown in detail; an unknown one falls back to the first
+    metric = forms.IntegerField(label=_("Metric"), required=False, widget=forms.HiddenInput)
 
     def period_value(self) -> Period:
         days = int(self.cleaned_data.get("period") or "365")
@@ -47,7 +49,8 @@ class ServiceFilters(forms.Form):
 @login_required
 @vary_on_headers("HX-Request")
 def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    """One service's metrics over time, their distribution and breakdowns, and the widget response rate."""
+    """One service's metrics: a summary of every metric first, then one metric in detail (its trend,
+    with its distribution and breakdowns on demand), the widget response rate and the comments."""
     service = get_service_for_user(request, pk)
     filters = ServiceFilters(request.GET or None)
     template = "dashboards/_service_body.html" if request.htmx else "dashboards/service_dashboard.html"
@@ -58,14 +61,21 @@ def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
         filters.is_valid()
     period = filters.period_value()
     panels = service_figures.dashboard(service, period, filters.segment(), filters.grain_value(), get_language())
-    marks = effect.timeline_marks(service, service_figures.buckets(period, filters.grain_value()), period)
-    for panel in panels:
-        charts.add_markers(panel.trend, marks)
+    chosen = filters.cleaned_data.get("metric")
+    selected = next((panel for panel in panels if panel.metric.pk == chosen), panels[0] if panels else None)
+    if selected:
+        marks = effect.timeline_marks(service, service_figures.buckets(period, filters.grain_value()), period)
+        charts.add_markers(selected.trend, marks)
+    params = request.GET.copy()
+    for panel in panels:  # the summary's cards open their metric below, keeping the filters
+        params["metric"] = str(panel.metric.pk)
+        panel.url = f"?{params.urlencode()}"
     context = {
         "service": service,
         "filters": filters,
         "period": period,
         "panels": panels,
+        "selected": selected,
         "response_rate": service_figures.response_rate(service, period),
     }
     return render(request, template, context)

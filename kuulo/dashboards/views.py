@@ -34,12 +34,34 @@ def overview(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "csv":
         return overview_csv(rows, metrics, period)
     context = {"filters": filters, "metrics": metrics, "rows": rows, "period": period}
+    context["orders"] = sort_links(request, filters.cleaned_data.get("sort", ""))
     template = "dashboards/_overview_table.html" if request.htmx else "dashboards/overview.html"
     return render(request, template, context)
 
 
+BELOW_TARGET = "below_target"
+
+
+def sort_links(request: HttpRequest, current: str) -> list[tuple[str, str, bool]]:
+    """(label, address, chosen) of the table's orders, keeping the other filters."""
+    links = []
+    for value, label in (("", _("By name")), (BELOW_TARGET, _("Furthest below target first"))):
+        params = request.GET.copy()
+        params.pop("format", None)
+        params["sort"] = value
+        links.append((label, f"?{params.urlencode()}", current == value))
+    return links
+
+
 def sort_rows(rows: list, metrics: list, sort: str) -> list:
-    """`sort` is a metric code, optionally prefixed with "-" for descending; hidden scores go last."""
+    """`sort` is a metric code, optionally prefixed with "-" for descending, or "below_target":
+    the service furthest below any target first (as a share of the metric's scale); hidden scores
+    and services without a target go last, by name."""
+    if sort == BELOW_TARGET:
+        gaps = {id(row): [cell.gap for cell in row[1] if cell.gap is not None] for row in rows}
+        measured = [row for row in rows if gaps[id(row)]]
+        measured.sort(key=lambda row: (min(gaps[id(row)]), str(row[0])))
+        return measured + sorted((row for row in rows if not gaps[id(row)]), key=lambda row: str(row[0]))
     code = sort.lstrip("-")
     codes = [metric.code for metric in metrics]
     if code not in codes:

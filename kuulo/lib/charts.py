@@ -11,13 +11,18 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kuulo.lib.templatetags.figures import format_number, format_percent
 
 WIDTH = 640
+WIDE = 960  # a trend that has the page's width to itself (the service dashboard)
 HEIGHT = 240
 LEFT = 48  # room for the y-axis labels
 RIGHT = 16
+TARGET_RIGHT = 72  # room right of the plot for the target's label, where no marker can reach it
+SPARK_WIDTH = 160
+SPARK_HEIGHT = 40
 TOP = 12
 BOTTOM = 32  # room for the x-axis labels
 BAR_ROW = 28
@@ -51,7 +56,9 @@ class LineChart:
     band: str  # SVG path of the 95 % interval, one closed polygon per segment
     dots: list[dict]  # {"x", "y", "text"} for shown points
     target_y: float | None
-    target_text: str
+    target_text: str  # "Target 85 %": the summary and the tooltip
+    target_word: str  # "Target" and "85 %", the label's two lines right of the plot
+    target_level: str
     y_ticks: list[dict]  # {"y", "text"}
     x_ticks: list[dict]  # {"x", "text"}
     rows: list[dict]  # {"label", "value", "interval", "n", "hidden"}; "done" [text] once markers are added
@@ -76,18 +83,23 @@ def line_chart(
     bounds: tuple[float, float],
     formatted: Callable[[float], str],
     target: float | None = None,
+    width: int = WIDTH,
 ) -> LineChart:
     """Score over time: the line, the 95 % band, the target as a dashed line.
 
     Suppressed points are left out and break the line, so a gap shows that
-    there were too few answers rather than drawing a line through them."""
+    there were too few answers rather than drawing a line through them. The
+    target's label stands right of the plot, so the done-item markers, which
+    stay inside it, never run into it."""
     low, high = bounds
-    right = WIDTH - RIGHT
+    scale = width / WIDTH  # a wide chart keeps room for labels drawn larger on a narrow screen
+    left = round(LEFT * scale)
+    right = width - round((TARGET_RIGHT if target is not None else RIGHT) * scale)
     bottom = HEIGHT - BOTTOM
-    step = (right - LEFT) / max(len(points) - 1, 1)
+    step = (right - left) / max(len(points) - 1, 1)
 
     def x_of(index: int) -> float:
-        return round(LEFT + index * step if len(points) > 1 else (LEFT + right) / 2, 1)
+        return round(left + index * step if len(points) > 1 else (left + right) / 2, 1)
 
     def y_of(value: float) -> float:
         clamped = min(max(value, low), high)
@@ -144,18 +156,58 @@ def line_chart(
     return LineChart(
         title=title,
         summary=trend_summary(title, points, formatted, target),
-        width=WIDTH,
+        width=width,
         height=HEIGHT,
         line=" ".join(line_parts),
         band=" ".join(band_parts),
         dots=dots,
         target_y=None if target is None else y_of(target),
         target_text="" if target is None else _("Target %(level)s") % {"level": formatted(target)},
+        target_word="" if target is None else pgettext("chart label", "Target"),
+        target_level="" if target is None else formatted(target),
         y_ticks=y_ticks,
         x_ticks=x_ticks,
         rows=rows,
-        plot={"left": LEFT, "right": right, "top": TOP, "bottom": bottom},
+        plot={"left": left, "right": right, "top": TOP, "bottom": bottom},
     )
+
+
+@dataclass
+class Sparkline:
+    """A small trend without axes, beside a figure that states it in words (so it is decorative)."""
+
+    width: int
+    height: int
+    line: str  # SVG path; "M" starts a new segment after a hidden point
+    last: dict | None  # {"x", "y"} of the latest shown point
+    target_y: float | None
+
+
+def sparkline(scores: list[Score], bounds: tuple[float, float], target: float | None = None) -> Sparkline:
+    """The scores as a line; hidden ones break it, as on the full trend.
+
+    The vertical range is the scores' own (and the target's), at least a tenth
+    of the scale, so that a change of a few points still shows."""
+    shown = [score.value for score in scores if not score.suppressed]
+    span = (bounds[1] - bounds[0]) / 10
+    values = shown + ([target] if target is not None else [])
+    low = min(values, default=bounds[0])
+    high = max(max(values, default=bounds[1]), low + span)
+    pad = 3
+    step = (SPARK_WIDTH - 2 * pad) / max(len(scores) - 1, 1)
+
+    def y_of(value: float) -> float:
+        return round(SPARK_HEIGHT - pad - (value - low) / (high - low) * (SPARK_HEIGHT - 2 * pad), 1)
+
+    parts, last, pen_down = [], None, False
+    for index, score in enumerate(scores):
+        if score.suppressed:
+            pen_down = False
+            continue
+        last = {"x": round(pad + index * step, 1), "y": y_of(score.value)}
+        parts.append(f"{'L' if pen_down else 'M'}{last['x']},{last['y']}")
+        pen_down = True
+    return Sparkline(SPARK_WIDTH, SPARK_HEIGHT, " ".join(parts), last, None if target is None else y_of(target))
 
 
 def add_markers(chart: LineChart, marks: list[tuple[float, str]]) -> None:
@@ -173,7 +225,8 @@ def add_markers(chart: LineChart, marks: list[tuple[float, str]]) -> None:
     for position, text in sorted(marks):
         position = min(max(position, 0), max(count - 1, 0))
         x = round(left + position * step if count > 1 else (left + right) / 2, 1)
-        chart.markers.append({"x": x, "text": text})
+        # a number near the right edge stands left of its line, clear of the target's label
+        chart.markers.append({"x": x, "text": text, "label_left": x > right - 24})
         if count:
             chart.rows[int(position)].setdefault("done", []).append(text)
 

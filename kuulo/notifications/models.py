@@ -13,6 +13,7 @@ class Notification(models.Model):
         RETRO_ACTION_CREATED = "retro_action_created", _("Action from a retrospective")
         CHECKPOINT_UPCOMING = "checkpoint_upcoming", _("Upcoming checkpoint")
         ACCESSIBILITY_FEEDBACK_DUE = "accessibility_feedback_due", _("Accessibility feedback due")
+        ALERT = "alert", _("Alert on a service's figures")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40, choices=Kind.choices)

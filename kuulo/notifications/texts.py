@@ -40,7 +40,23 @@ def title(notification) -> str:
         if params.get("overdue"):
             return _fill(_("Accessibility feedback #%(number)s is past its deadline, %(date)s. Answer it now."), params)
         return _fill(_("Accessibility feedback #%(number)s must be answered by %(date)s."), params)
+    if kind == "alert":
+        return _fill(_alert_title(params.get("alert", "")), params)
     return _("You have a new notification.")
+
+
+def _alert_title(alert: str) -> str:
+    """Names stand first, as labels, so that no sentence needs them inflected."""
+    if alert == "below_target":
+        return _("%(service)s · %(subject)s: %(value)s, below the target of %(reference)s (%(week)s).")
+    if alert == "weekly_drop":
+        return _("%(service)s · %(subject)s: fell in a week, %(reference)s → %(value)s (%(week)s).")
+    if alert == "negative_spike":
+        return _(
+            "%(service)s · theme %(subject)s: %(value)s negative comments (%(week)s); "
+            "before, %(reference)s a week on average."
+        )
+    return _("%(service)s: an alert on the figures.")
 
 
 def subject(notification) -> str:
@@ -53,6 +69,8 @@ def subject(notification) -> str:
         return _("Kuulo: a checkpoint is coming up")
     if kind == "accessibility_feedback_due":
         return _("Kuulo: accessibility feedback is waiting for an answer")
+    if kind == "alert":
+        return _("Kuulo: an alert on a service's figures")
     return _("Kuulo: a new notification")
 
 

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from kuulo.backlog.models import BacklogItem, ItemChange
 from tests.backlog.board_pages import retro_args, team_work
 from tests.browser.test_accessibility import axe_violations, scan
+from tests.browser.test_overview import broken_words
 
 LANGUAGES = ["fi", "sv", "en"]
 
@@ -61,7 +62,8 @@ def test_a_card_is_dragged_to_another_column(new_page, personas, service):
     item = team_work(service)["ready"]
     page = new_page(personas["team_member"], "en")
     page.goto(reverse("board:board", args=[service.pk]))
-    page.locator(f"#item-{item.pk} .board-card__meta").drag_to(page.locator('.board__column[data-status="done"]'))
+    done = page.locator('.board__column[data-status="done"] .board__cards')
+    page.locator(f"#item-{item.pk} .drag-handle").drag_to(done)
     page.locator(f'.board__column[data-status="done"] #item-{item.pk}').wait_for()
     item.refresh_from_db()
     assert item.status == BacklogItem.Status.DONE and item.done_at is not None
@@ -87,3 +89,16 @@ def test_the_product_owner_reschedules_in_place_and_the_roadmap_prints_without_n
     assert page.locator("table.timeline").is_visible()
     pdf = page.pdf(prefer_css_page_size=True)
     assert b"/MediaBox [0 0 841.9" in pdf  # A4 landscape
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("width", [360, 1024, 1366])
+def test_column_and_card_titles_never_break_inside_a_word(new_page, personas, service, language, width):
+    team_work(service)
+    item = BacklogItem.objects.filter(service=service).first()
+    item.title = "Saavutettavuusauditointi ja käsittelyaika-arvio"  # long words of the demo's backlog
+    item.save(update_fields=["title"])
+    page = new_page(personas["team_member"], language)
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(reverse("board:board", args=[service.pk]))
+    assert broken_words(page, ".board__heading, .board-card__title") == []

@@ -128,3 +128,25 @@ def test_every_chart_on_the_dashboard_is_well_formed_and_has_its_text(client_as,
         position, count = end, count + 1
     assert count >= 3  # trend, distribution, breakdowns
     assert html.count('<details class="chart__data">') == count
+
+
+def test_the_target_label_stands_right_of_every_done_item_marker():
+    points = [charts.TrendPoint(f"M{n}", shown(60 + n)) for n in range(6)]
+    chart = charts.line_chart("CSAT", points, (0, 100), percent, target=80, width=charts.WIDE)
+    charts.add_markers(chart, [(4.8, "Done: A"), (5, "Done: B")])
+    svg = svg_of(render_line(chart))
+    label = svg.find(f".//{SVG}text[@class='chart__target-label']")
+    label_x = float(label.get("x"))
+    assert [span.text for span in label] == ["Target", "80 %"]
+    assert all(marker["x"] < label_x for marker in chart.markers)
+    numbers = [text for text in svg.iter(f"{SVG}text") if "chart__marker-label" in text.get("class", "")]
+    # a number at the right edge is drawn leftwards from its line, so it cannot reach the label either
+    assert all(text.get("text-anchor") == "end" for text in numbers if float(text.get("x")) > chart.plot["right"] - 24)
+
+
+def test_a_sparkline_breaks_at_hidden_points_and_ends_at_the_latest_shown():
+    hidden = Score(value=None, n=3, ci_low=None, ci_high=None, suppressed=True)
+    line = charts.sparkline([shown(60), shown(62), hidden, shown(70)], (0, 100), target=80)
+    assert line.line.count("M") == 2
+    assert line.last["x"] == max(float(part[1:].split(",")[0]) for part in line.line.split())
+    assert line.target_y < line.last["y"]  # the target lies above the latest score

@@ -171,3 +171,37 @@ def test_the_overview_writes_percentages_the_way_each_language_does(client_as, s
     content = client.get(URL).content.decode()
 
     assert f'<span class="figure">{share}</span>' in content
+
+
+def test_furthest_below_target_comes_first_whatever_the_metric(client_as, personas):
+    """A service 30 NPS points below its target (15 % of the NPS scale) comes after one
+    20 CSAT points below (20 % of the scale), and a service without targets comes last."""
+    viewer = personas["viewer"]
+    services = {}
+    for name, codes in (("near", ("nps",)), ("far", ("csat",)), ("untargeted", ("trust",))):
+        version, point = published_survey(codes=codes, open_question=False)
+        MembershipFactory(user=viewer, service=version.survey.service, role=Role.VIEWER)
+        services[name] = version.survey.service
+        for _ in range(20):
+            data = {"idempotency_key": str(uuid.uuid4()), "language": "fi", "channel": "web"}
+            data["answers"] = {codes[0]: {"nps": 10, "csat": 5, "trust": 5}[codes[0]]}
+            submission = clean_submission(version, data)
+            submission.responded_at = timezone.now() - timedelta(days=1)
+            record_response(point, version, submission)
+    valid_from = timezone.localdate() - timedelta(days=60)
+    Target.objects.create(metric=Metric.objects.get(code="nps", version=1), level=130, valid_from=valid_from)
+    Target.objects.create(metric=Metric.objects.get(code="csat", version=1), level=120, valid_from=valid_from)
+    response = client_as("viewer").get(URL, {"sort": "below_target"})
+    content = response.content.decode()
+    order = [content.index(services[name].name_en) for name in ("far", "near", "untargeted")]
+    assert order == sorted(order)
+    assert 'aria-current="true"' in content
+
+
+def test_every_shown_score_has_its_trend_as_a_sparkline(client_as, surveyed):
+    version, point = surveyed
+    for days_ago in range(0, 28):
+        for value in (1 + days_ago % 5, 4, 5):  # 21 a week: every week is shown
+            answer(version, point, value, days_ago=days_ago)
+    content = client_as("viewer").get(URL).content.decode()
+    assert content.count('class="sparkline sparkline--cell"') == 1

@@ -1,3 +1,4 @@
+import re
 import uuid
 from datetime import timedelta
 
@@ -175,9 +176,9 @@ def test_the_page_counts_a_bounded_number_of_queries(client_as, surveyed, servic
     client = client_as("viewer")
     with CaptureQueriesContext(connection) as few:
         client.get(url(service, period="730", grain="week"))
-    # session, user, service, membership; trend, metrics, targets, 4 breakdowns, displays;
-    # done backlog items (markers); unread notifications (the bell)
-    assert len(few.captured_queries) <= 14, [query["sql"] for query in few.captured_queries]
+    # session, user, service, membership; trend, metrics, targets, the previous period (summary),
+    # 4 breakdowns, displays; done backlog items (markers); saved views; unread notifications (the bell)
+    assert len(few.captured_queries) <= 16, [query["sql"] for query in few.captured_queries]
 
 
 def test_an_outsider_gets_404(client_as, surveyed, service):
@@ -205,3 +206,47 @@ def test_a_dimension_with_a_single_group_is_not_broken_down(client_as, surveyed,
         answer(version, point, value, channel="web", language="sv")
     response = client_as("viewer").get(url(service))
     assert response.context["panels"][0].breakdowns == []
+
+
+@pytest.fixture
+def two_metrics(service):
+    version, point = published_survey(service=service, codes=("csat", "nps"), open_question=False)
+    for n in range(30):
+        data = {"idempotency_key": str(uuid.uuid4()), "language": "fi", "channel": "web"}
+        data["answers"] = {"csat": 1 + n % 5, "nps": n % 11}
+        submission = clean_submission(version, data)
+        submission.responded_at = timezone.now() - timedelta(days=1 + (n % 2) * 400)  # this year and the one before
+        record_response(point, version, submission)
+    return version, point
+
+
+def test_the_summary_shows_every_metric_with_its_status_in_words_and_the_change(client_as, two_metrics, service):
+    csat = Metric.objects.get(code="csat", version=1)
+    Target.objects.create(metric=csat, level=95, valid_from=timezone.localdate() - timedelta(days=800))
+    response = client_as("viewer").get(url(service))
+    content = response.content.decode()
+    start = content.index('id="summary-heading"')
+    summary = content[start : content.index("</ul>", start)]
+    assert summary.count('class="metric-card ') == 2
+    assert "Below target" in summary and "No target set" in summary
+    assert "from the previous period" in summary
+    assert summary.count('class="sparkline"') == 2
+
+
+def test_one_metric_at_a_time_is_shown_in_detail_with_its_breakdowns_folded(client_as, two_metrics, service):
+    nps = Metric.objects.get(code="nps", version=1)
+    client = client_as("viewer")
+    first = client.get(url(service)).content.decode()
+    assert first.count('class="metric-panel"') == 1
+    assert '<details class="metric-panel__more">' in first
+    chosen = client.get(url(service, metric=nps.pk, period="365")).content.decode()
+    assert f'<h2 id="metric-{nps.pk}">' in chosen and chosen.count('class="metric-panel"') == 1
+    # the cards keep the filters when they open another metric
+    cards = re.findall(r'<h3 class="metric-card__name"><a href="([^"#]+)', chosen)
+    assert len(cards) == 2 and all("period=365" in card for card in cards)
+
+
+def test_an_unknown_metric_falls_back_to_the_first(client_as, two_metrics, service):
+    response = client_as("viewer").get(url(service, metric=999999))
+    assert response.status_code == 200
+    assert response.context["selected"] == response.context["panels"][0]

@@ -88,3 +88,49 @@ def test_a_checkpoint_of_another_plan_is_404(client_as, service):
     plan, other = plan_for(service), plan_for(service, title="Toinen")
     url = reverse("plans:checkpoint_report", args=[plan.pk, upcoming(other).pk])
     assert client_as("admin").get(url).status_code == 404
+
+
+def reports(settings) -> list:
+    return sorted((settings.DATA_DIR / "reports").glob("*.pdf"))
+
+
+def test_the_same_report_is_drawn_once_and_a_change_draws_it_anew(client_as, service, settings):
+    plan = plan_for(service)
+    checkpoint = upcoming(plan)
+    url = reverse("plans:checkpoint_report_pdf", args=[plan.pk, checkpoint.pk])
+    client = client_as("viewer")
+    first = client.get(url).content
+    again = client.get(url).content
+    assert again == first  # a second drawing would carry another creation time
+    assert len(reports(settings)) == 1
+
+    checkpoint.title = "Johtoryhmän katsaus, siirretty"
+    checkpoint.save(update_fields=["title"])
+    changed = client.get(url).content
+    assert changed != first
+    assert len(reports(settings)) == 2 and changed.startswith(b"%PDF-")
+
+
+def test_each_language_has_its_own_drawing(client_as, service, settings):
+    plan = plan_for(service)
+    checkpoint = upcoming(plan)
+    url = reverse("plans:checkpoint_report_pdf", args=[plan.pk, checkpoint.pk])
+    client = client_as("viewer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    finnish = client.get(url).content
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    swedish = client.get(url).content
+    assert finnish != swedish and len(reports(settings)) == 2
+
+
+def test_opening_the_report_page_draws_its_pdf_in_the_background(
+    client_as, service, settings, django_capture_on_commit_callbacks
+):
+    plan = plan_for(service)
+    checkpoint = upcoming(plan)
+    client = client_as("viewer")
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(reverse("plans:checkpoint_report", args=[plan.pk, checkpoint.pk]))
+    assert len(reports(settings)) == 1
+    drawn = reports(settings)[0].read_bytes()
+    assert client.get(reverse("plans:checkpoint_report_pdf", args=[plan.pk, checkpoint.pk])).content == drawn

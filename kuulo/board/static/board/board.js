@@ -1,40 +1,36 @@
-// The board: drag a card to another column to move it (the card's own status form is submitted,
-// so the history and the htmx answer are the same as with the select). Any [data-print] button prints.
+// The board: drag a card by its handle to another column to move it, as the backlog is ranked
+// (SortableJS, which also works with touch). The card's own status form is submitted, so the
+// history and the htmx answer are the same as with the select, which stays for the keyboard.
+// Any [data-print] button prints.
 (function () {
   "use strict";
-  let dragged = null;
-  document.addEventListener("dragstart", (event) => {
-    const card = event.target.closest && event.target.closest("[data-item]");
-    if (!card) return;
-    dragged = card;
-    event.dataTransfer.effectAllowed = "move";
-    event.dataTransfer.setData("text/plain", card.id);
+
+  function setUp() {
+    if (typeof Sortable === "undefined") return;
+    document.querySelectorAll("#board .board__column .board__cards").forEach(function (list) {
+      if (list.dataset.sortable) return;
+      list.dataset.sortable = "1";
+      Sortable.create(list, {
+        group: "board",
+        handle: ".drag-handle",
+        animation: 150,
+        onAdd: function (event) {
+          var column = event.to.closest(".board__column");
+          var form = event.item.querySelector("form");
+          if (!column || !form) return;
+          form.elements.status.value = column.dataset.status;
+          form.requestSubmit();
+        },
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", setUp);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.target && event.target.id === "board") setUp();
   });
-  document.addEventListener("dragend", () => {
-    dragged = null;
-    document.querySelectorAll(".is-drop-target").forEach((el) => el.classList.remove("is-drop-target"));
-  });
-  document.addEventListener("dragover", (event) => {
-    const column = dragged && event.target.closest && event.target.closest(".board__column");
-    if (!column) return;
-    event.preventDefault();
-    document.querySelectorAll(".is-drop-target").forEach((el) => el !== column && el.classList.remove("is-drop-target"));
-    column.classList.add("is-drop-target");
-  });
-  document.addEventListener("drop", (event) => {
-    const column = dragged && event.target.closest && event.target.closest(".board__column");
-    if (!column) return;
-    event.preventDefault();
-    const card = dragged;
-    dragged = null;
-    column.classList.remove("is-drop-target");
-    if (card.closest(".board__column") === column) return;
-    const form = card.querySelector("form");
-    form.elements.status.value = column.dataset.status;
-    form.requestSubmit();
-  });
-  document.querySelectorAll("[data-print]").forEach((button) => {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
-    button.addEventListener("click", () => window.print());
+    button.addEventListener("click", function () { window.print(); });
   });
 })();

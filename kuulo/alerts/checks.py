@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import number_format
 
 from kuulo.alerts.models import Alert, Subscription
 from kuulo.comments.models import CommentTheme
@@ -23,7 +22,6 @@ from kuulo.dashboards.figures import targets_in_force
 from kuulo.feedback.histograms import histograms
 from kuulo.feedback.models import Sentiment
 from kuulo.lib.periods import Period, bucket_label
-from kuulo.lib.templatetags.figures import figure
 from kuulo.notifications.actions import notify
 from kuulo.organisation.access import has_role
 from kuulo.organisation.models import Role
@@ -161,14 +159,16 @@ def describe(alert: Alert) -> dict:
     if subscription.kind == Subscription.Kind.NEGATIVE_SPIKE:
         params |= {
             "subject": str(subscription.theme),
-            "value": number_format(alert.value, 0),
-            "reference": number_format(alert.reference, 1),
+            "value": alert.value,
+            "reference": alert.reference,
+            "rule": "count",
         }
     else:
         metric = subscription.metric
         params |= {
             "subject": str(metric.name),
-            "value": figure(alert.value, metric),
-            "reference": figure(alert.reference, metric),
+            "value": alert.value,
+            "reference": alert.reference,
+            "rule": metric.rule,
         }
     return params

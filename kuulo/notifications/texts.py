@@ -41,8 +41,26 @@ def title(notification) -> str:
             return _fill(_("Accessibility feedback #%(number)s is past its deadline, %(date)s. Answer it now."), params)
         return _fill(_("Accessibility feedback #%(number)s must be answered by %(date)s."), params)
     if kind == "alert":
-        return _fill(_alert_title(params.get("alert", "")), params)
+        return _fill(_alert_title(params.get("alert", "")), _alert_figures(params))
     return _("You have a new notification.")
+
+
+def _alert_figures(params: dict) -> dict:
+    """The alert's figures written in the reader's language (they are stored as numbers)."""
+    from types import SimpleNamespace
+
+    from kuulo.lib.templatetags.figures import figure, format_number
+
+    rule = params.get("rule")
+    for name in ("value", "reference"):
+        value = params.get(name)
+        if not isinstance(value, int | float):
+            continue  # an alert stored before its figures were kept as numbers
+        if rule == "count":
+            params[name] = format_number(value, 0 if name == "value" else 1)
+        elif rule:
+            params[name] = figure(value, SimpleNamespace(rule=rule))
+    return params
 
 
 def _alert_title(alert: str) -> str:

@@ -39,7 +39,8 @@ def twin_groups(vectors: np.ndarray) -> list[int]:
 # --- labelled comments ----------------------------------------------------
 
 SENTIMENTS = ("positive", "neutral", "negative")
-C_CHOICES = (1.0, 4.0, 16.0)
+C_CHOICES = (0.03, 0.1)
+LEXICON_WEIGHTS = (3.0, 6.0)  # how much the lexicon figures count against the embedding
 BANDS = tuple(round(value, 2) for value in np.arange(-0.3, 0.31, 0.02))
 FOLDS = 5
 
@@ -93,13 +94,17 @@ def embed_rows(rows: list[dict], cache_path=None) -> np.ndarray:
 # --- fitting ----------------------------------------------------------------
 
 
-def fit(matrix: np.ndarray, labels: list[str], c: float, band: float = 0.0):
+def fit(matrix: np.ndarray, labels: list[str], c: float, weight: float = 1.0, band: float = 0.0):
+    """Logistic regression on standardised features; the lexicon figures (the
+    columns after the embedding) are scaled up by `weight`."""
     from sklearn.linear_model import LogisticRegression
 
     from kuulo.comments.analysis.classifier import Linear
+    from kuulo.comments.analysis.embeddings import DIMENSIONS
 
     mean = matrix.mean(axis=0)
     scale = matrix.std(axis=0) + 1e-6
+    scale[DIMENSIONS:] /= weight
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
     model.fit((matrix - mean) / scale, labels)
     return Linear(
@@ -112,7 +117,9 @@ def fit(matrix: np.ndarray, labels: list[str], c: float, band: float = 0.0):
     )
 
 
-def out_of_fold(matrix: np.ndarray, labels: list[str], groups: list[int], c: float) -> tuple[tuple, np.ndarray]:
+def out_of_fold(
+    matrix: np.ndarray, labels: list[str], groups: list[int], c: float, weight: float
+) -> tuple[tuple, np.ndarray]:
     """Cross-validated probabilities: each comment scored by a model that did not see its group."""
     from sklearn.model_selection import StratifiedGroupKFold
 
@@ -120,7 +127,7 @@ def out_of_fold(matrix: np.ndarray, labels: list[str], groups: list[int], c: flo
     classes = tuple(sorted(set(labels)))
     result = np.zeros((len(labels), len(classes)))
     for train, test in folds.split(matrix, labels, groups):
-        model = fit(matrix[train], [labels[i] for i in train], c)
+        model = fit(matrix[train], [labels[i] for i in train], c, weight)
         columns = [classes.index(name) for name in model.classes]
         result[np.ix_(test, columns)] = model.probabilities(matrix[test])
     return classes, result
@@ -133,7 +140,7 @@ def macro_f1(gold: list[str], predicted: list[str]) -> float:
 
 
 def train(rows: list[dict], vectors: np.ndarray, *, log=print) -> dict:
-    """Chooses C and the neutral band by cross-validation on `rows` and fits
+    """Chooses C, the lexicon's weight and the neutral band by cross-validation on `rows` and fits
     the sentiment and topic classifiers on all of them; returns
     {"sentiment": Linear, "topic": Linear, "cv": {name: out-of-fold labels}}."""
     from kuulo.comments.analysis.classifier import features, label
@@ -147,15 +154,15 @@ def train(rows: list[dict], vectors: np.ndarray, *, log=print) -> dict:
         labels = [row[name] for row in rows]
         best = None
         for c in C_CHOICES:
-            classes, probabilities = out_of_fold(matrix, labels, groups, c)
-            bands = BANDS if name == "sentiment" else (0.0,)
-            for band in bands:
-                predicted = label(classes, probabilities, band)
-                score = macro_f1(labels, predicted)
-                if best is None or score > best[0]:
-                    best = (score, c, band, predicted)
-        score, c, band, predicted = best
-        log(f"{name}: C {c}, neutral band {band}, cross-validated macro-F1 {score:.3f}")
-        result[name] = fit(matrix, labels, c, band)
+            for weight in LEXICON_WEIGHTS:
+                classes, probabilities = out_of_fold(matrix, labels, groups, c, weight)
+                for band in BANDS if name == "sentiment" else (0.0,):
+                    predicted = label(classes, probabilities, band)
+                    score = macro_f1(labels, predicted)
+                    if best is None or score > best[0]:
+                        best = (score, c, weight, band, predicted)
+        score, c, weight, band, predicted = best
+        log(f"{name}: C {c}, lexicon weight {weight}, neutral band {band}, cross-validated macro-F1 {score:.3f}")
+        result[name] = fit(matrix, labels, c, weight, band)
         result["cv"][name] = predicted
     return result

@@ -192,6 +192,6 @@ class CommentEmbedding(models.Model):
         "feedback.Comment", on_delete=models.CASCADE, primary_key=True, related_name="embedding"
     )
     vector = models.BinaryField()  # 384 float16 values, little-endian
-    text_hash = models.CharField(max_length=16)
+    text_hash = models.CharField(max_length=16, db_index=True)
     topic = models.CharField(max_length=16, blank=True)
     refined_at = models.DateTimeField()

@@ -5,6 +5,7 @@ import time
 from django_tasks import task
 
 REFINE_SECONDS = 5.0  # a process enqueues at most one refinement run this often
+REFINE_BATCH = 512  # comments one refinement run embeds (tens of seconds) before it hands the worker back
 _refine_covered_until = 0.0
 
 
@@ -37,11 +38,18 @@ def enqueue_refinement() -> None:
 
 @task()
 def refine_pending() -> int:
-    """Embeds the analysed comments without a current refinement and replaces their
-    lexicon sentiment with the classifier's (kuulo.comments.analysis.stored_refinement)."""
-    from kuulo.comments.analysis.stored_refinement import refine_comments
+    """Embeds the analysed comments without a current refinement, REFINE_BATCH at a time, and
+    replaces their lexicon sentiment with the classifier's (analysis.stored_refinement). When
+    more are left it enqueues itself again, so a long backlog (an import) never keeps the
+    worker from the fast analysis of new comments for long."""
+    from kuulo.comments.analysis.stored_refinement import refine_comments, unrefined_comments
 
-    return refine_comments()
+    pending = unrefined_comments().order_by("pk").values_list("pk", flat=True)
+    batch = list(pending[: REFINE_BATCH + 1])
+    refined = refine_comments(unrefined_comments().filter(pk__in=batch[:REFINE_BATCH]))
+    if len(batch) > REFINE_BATCH and refined:
+        refine_pending.enqueue()
+    return refined
 
 
 @task()

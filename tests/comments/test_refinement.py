@@ -133,3 +133,17 @@ def test_a_comment_is_refined_after_its_fast_analysis_and_again_when_analysed_ag
     assert refine_comments() == 1
     comment.refresh_from_db()
     assert comment.sentiment == "negative" and bytes(CommentEmbedding.objects.get(comment=comment).vector) == stored
+
+
+@pytest.mark.django_db
+def test_a_refinement_run_takes_a_batch_and_enqueues_the_rest(service, monkeypatch):
+    from kuulo.comments import tasks
+
+    version, point, questions = survey(service)
+    texts = ["Lomake oli selkeä.", "Blanketten var krånglig.", "The form was fine."]
+    bulk_comments(version, point, questions, [{"text": text, "hint": "fi"} for text in texts])
+    store.analyse_comments()
+    monkeypatch.setattr(tasks, "REFINE_BATCH", 1)
+    result = tasks.refine_pending.enqueue()  # the immediate backend runs it, and the runs it enqueues, at once
+    assert result.return_value == 1
+    assert not unrefined_comments().exists() and CommentEmbedding.objects.count() == 3

@@ -61,10 +61,17 @@ def refine_chunk(rows: list[tuple], now) -> int:
         if index not in fresh:
             vectors[index] = np.frombuffer(bytes(stored[row[0]][1]), dtype="<f2")
     if fresh:
-        # Short comments repeat ("Kiitos!", "Bra"): each distinct text is embedded once.
-        distinct = list(dict.fromkeys(rows[index][1] for index in fresh))
-        found = dict(zip(distinct, embed(distinct), strict=True))
-        vectors[fresh] = np.vstack([found[rows[index][1]] for index in fresh])
+        # Short comments repeat ("Kiitos!", "Bra"): a text embedded before for another comment
+        # is reused (text_hash is indexed), and each distinct new text is embedded once.
+        known = dict(
+            CommentEmbedding.objects.filter(text_hash__in={hashes[index] for index in fresh}).values_list(
+                "text_hash", "vector"
+            )
+        )
+        found = {digest: np.frombuffer(bytes(vector), dtype="<f2") for digest, vector in known.items()}
+        distinct = list(dict.fromkeys(rows[index][1] for index in fresh if hashes[index] not in found))
+        found.update(zip((text_hash(text) for text in distinct), embed(distinct), strict=True))
+        vectors[fresh] = np.vstack([found[hashes[index]] for index in fresh])
     refined = refine_texts([row[1] for row in rows], [row[2] for row in rows], vectors)
     as_read = {row[0]: row[3] for row in rows}
     with transaction.atomic():

@@ -6,7 +6,12 @@ The comments are written by the demo's comment generator
 moods following the answer, typos), so they repeat the way real short
 feedback does; a few in other languages are mixed in. Wall-clock and CPU
 seconds are both printed: on a shared machine the CPU time is the fairer one.
-Environment: BENCH_COMMENTS (default 100000).
+Then the background refinement (e5 embeddings and the classifiers) runs
+over BENCH_REFINE random comments (default 2,000; embedding every text takes
+too long for a benchmark run), and its rate gives the time the whole
+background analysis would take: each distinct text is embedded once. Memory is the process' peak resident
+size after each step. Run it with OMP_NUM_THREADS=2 for the two-core figure.
+Environment: BENCH_COMMENTS (default 100000), BENCH_REFINE (default 2000).
 """
 
 import os
@@ -19,6 +24,7 @@ from bench.fixtures import survey_code
 from bench.harness import fresh_database, report, run_python
 
 COMMENTS = int(os.environ.get("BENCH_COMMENTS", "100000"))
+REFINE = int(os.environ.get("BENCH_REFINE", "2000"))
 FOREIGN = [
     "Ich habe sehr lange am Telefon gewartet.",
     "Очень долго ждал ответа.",
@@ -123,6 +129,38 @@ def run(count: int, key: str) -> None:
     print(f"comment_analysis_total_cpu: {clustered_cpu - cpu:.2f} s")
     print(f"comment_analysis_total_rate: {count / (clustered - clock):.0f} comments/s")
     print(f"comment_analysis_5000_more_with_existing_themes: {reassigned - clustered:.2f} s")
+    print(f"comment_analysis_peak_memory_fast: {peak_mb():.0f} MB")
+    refine(count, distinct, clustered - clock)
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def refine(count: int, distinct: int, fast_seconds: float) -> None:
+    """Times the background refinement over a sample and extrapolates to every comment: a
+    text embedded once is reused for every comment with the same text, so the whole run
+    embeds each distinct text once."""
+    from kuulo.comments.analysis.embeddings import model
+    from kuulo.comments.analysis.stored_refinement import refine_comments
+    from kuulo.feedback.models import Comment
+
+    clock = time.perf_counter()
+    model()
+    loaded, loaded_cpu = time.perf_counter(), time.process_time()
+    sample = Comment.objects.filter(pk__in=Comment.objects.order_by("?").values("pk")[:REFINE])
+    refined = refine_comments(sample)
+    done, done_cpu = time.perf_counter(), time.process_time()
+    rate = refined / (done - loaded)
+    print(f"comment_refinement_load_model: {loaded - clock:.2f} s")
+    print(f"comment_refinement_sample: {refined} count")
+    print(f"comment_refinement_rate: {rate:.1f} comments/s")
+    print(f"comment_refinement_cpu_per_comment: {1000 * (done_cpu - loaded_cpu) / refined:.1f} ms")
+    print(f"comment_refinement_all_estimate: {distinct / rate / 60:.1f} min")
+    print(f"comment_analysis_end_to_end_estimate: {(fast_seconds + distinct / rate) / 60:.1f} min")
+    print(f"comment_analysis_peak_memory_with_refinement: {peak_mb():.0f} MB")
 
 
 def main() -> None:

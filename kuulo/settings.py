@@ -298,6 +298,7 @@ KUULO_PERIODIC_JOBS = [
     ("send_reminders", 60 * 60),
     ("purge_exports", 60 * 60),
     ("sync_jira", 5 * 60),
+    ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
 ]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.

@@ -179,3 +179,19 @@ class CountsVersion(models.Model):
     def bump(cls) -> None:
         if not cls.objects.filter(pk=1).update(version=models.F("version") + 1):
             cls.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+class CommentEmbedding(models.Model):
+    """A comment's e5 embedding and what the background refinement read from it
+    (`kuulo.comments.analysis.store.refine_comments`): the sentiment it wrote into the
+    comment and the topic. `refined_at` later than the comment's `analysed_at` means the
+    refinement is current; a comment analysed again is refined again, its stored vector
+    reused while `text_hash` still matches its text. Kept for clustering themes."""
+
+    comment = models.OneToOneField(
+        "feedback.Comment", on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+    vector = models.BinaryField()  # 384 float16 values, little-endian
+    text_hash = models.CharField(max_length=16, db_index=True)
+    topic = models.CharField(max_length=16, blank=True)
+    refined_at = models.DateTimeField()

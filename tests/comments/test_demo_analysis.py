@@ -4,6 +4,7 @@ automatic themes described in all three languages."""
 import pytest
 from django.core.management import call_command
 
+from kuulo.comments.analysis.themes import PHRASE_WORDS
 from kuulo.comments.demo import RULE_THEMES, demo_rule_theme, load_demo_analysis
 from kuulo.comments.models import Theme
 from kuulo.feedback.models import Comment
@@ -26,10 +27,17 @@ def test_load_demo_analyses_the_comments_and_finds_themes(capsys):
     assert automatic.count() >= 4
     described = [theme for theme in automatic if all(theme.top_terms.get(code) for code in ("fi", "sv", "en"))]
     assert described  # the small demo has few Swedish and English comments
-    for theme in described:  # each language's name comes from that language's top terms
+    for theme in described:  # each language's name is a short phrase of a comment, else its top terms
         for code in ("fi", "sv", "en"):
-            assert set(theme.names[code].split(" · ")) <= set(theme.top_terms[code])
+            name = theme.names[code]
+            if " · " in name or len(name.split()) < 3:
+                assert set(name.split(" · ")) <= set(theme.top_terms[code])
+            else:
+                assert len(name.split()) <= PHRASE_WORDS
+                assert Comment.objects.filter(text__icontains=name.rstrip("…").split()[1]).exists()
     assert not automatic.filter(name_fi="—").exists()
+    named = [theme.name_fi for theme in automatic]
+    assert len(set(named)) == len(named)  # no two themes share a name
 
 
 @pytest.mark.django_db

@@ -35,10 +35,11 @@ def stopwords(language: str) -> frozenset[str]:
 @cache
 def kept_as_written(language: str) -> frozenset[str]:
     """Words whose form matters more than their lemma: the conditionals of
-    the sentiment lexicon ("olisi" is a wish, its lemma "olla" is not)."""
+    the sentiment lexicon ("olisi" is a wish, its lemma "olla" is not) and
+    its "!keep" words ("later" is not "late")."""
     path = DATA / "lexicons" / f"{language}.txt"
     lines = read_list(path) if path.exists() else []
-    return frozenset(line.split()[1] for line in lines if line.startswith("!conditional "))
+    return frozenset(line.split()[1] for line in lines if line.startswith(("!conditional ", "!keep ")))
 
 
 @lru_cache(maxsize=200_000)

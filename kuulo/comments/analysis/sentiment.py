@@ -25,6 +25,7 @@ POSITIVE, NEUTRAL, NEGATIVE = "positive", "neutral", "negative"
 THRESHOLD = 0.6
 WINDOW = 3
 FAILURE = 0.7  # "ei onnistunut", "nobody called": a negated plain verb in feedback reports a failure
+TOO_MUCH = 1.2  # "too" before a word the lexicon does not weigh
 CONDITIONAL = 0.25  # "olisi hyvä", "det vore bra att", "it would be nice": a wish, not praise
 CONTRASTS = {"mutta": 1.5, "men": 1.5, "but": 1.5, "though": 1.3, "however": 1.3, "kuitenkin": 1.2, "dock": 1.2}
 
@@ -36,6 +37,7 @@ class Lexicon:
     intensifiers: dict[str, float] = field(default_factory=dict)
     too: set[str] = field(default_factory=set)
     conditionals: set[str] = field(default_factory=set)
+    nothing: set[str] = field(default_factory=set)  # "ei muuta sanottavaa", "no further comments"
 
 
 @cache
@@ -53,6 +55,10 @@ def lexicon(language: str) -> Lexicon:
             result.too.add(parts[1])
         elif parts[0] == "!conditional":
             result.conditionals.add(parts[1])
+        elif parts[0] == "!nothing":
+            result.nothing.add(parts[1])
+        elif parts[0] == "!keep":
+            continue
         else:
             weight = float(parts[1])
             result.weights[parts[0]] = weight
@@ -83,6 +89,8 @@ def polarity(lemmas: list[str], language: str) -> float:
                     if position - at <= 2 and value > 0:
                         total -= 2 * value
                         scored[index] = (at, -value)
+        elif word in lex.nothing and negated:
+            unresolved = False  # "ei muuta sanottavaa", "inga fler synpunkter": nothing to add, not a failure
         elif word in CONTRASTS:
             emphasis = CONTRASTS[word]
         elif word in lex.conditionals:
@@ -91,6 +99,8 @@ def polarity(lemmas: list[str], language: str) -> float:
             factor *= lex.intensifiers[word]
         elif word in lex.too and following in weights:
             too = True
+        elif word in lex.too and following and following not in lex.negations and too_word(lemmas, position):
+            total -= TOO_MUCH * emphasis  # "liian pitkä", "alldeles för många", "too long": excess is a complaint
         elif word in weights:
             value = weights[word] * factor
             if too:
@@ -112,6 +122,14 @@ def polarity(lemmas: list[str], language: str) -> float:
     if unresolved:
         total -= FAILURE
     return total
+
+
+def too_word(lemmas: list[str], position: int) -> bool:
+    """Whether a "too" word means excess here: Swedish "för" only after "alldeles",
+    "lite", "mycket" or "tok" ("tack för hjälpen" is thanks)."""
+    if lemmas[position] != "för":
+        return True
+    return position > 0 and lemmas[position - 1] in {"alldeles", "lite", "mycket", "tok"}
 
 
 def label_of(value: float) -> str:

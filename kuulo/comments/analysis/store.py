@@ -24,6 +24,7 @@ from django.utils import timezone
 from kuulo.comments.analysis import analyse_texts
 from kuulo.comments.analysis.lemmas import LANGUAGES, lemma, words
 from kuulo.comments.analysis.themes import (
+    CANDIDATES,
     Space,
     assign,
     choose_k,
@@ -32,6 +33,7 @@ from kuulo.comments.analysis.themes import (
     has_concept,
     kmeans,
     names_from,
+    phrase_names,
     rule_matches,
     top_terms,
 )
@@ -296,11 +298,35 @@ def apply_rule(theme: Theme) -> int:
 # --- clustering -----------------------------------------------------------
 
 
-def describe(theme: Theme, members: list[tuple[str, tuple[str, ...]]], background: Counter, totals: Counter) -> None:
-    """Sets an automatic theme's top terms (and its names unless staff named it)."""
+def describe(
+    theme: Theme,
+    members: list[tuple[str, tuple[str, ...]]],
+    background: Counter,
+    totals: Counter,
+    phrases: dict[str, str] | None = None,
+) -> None:
+    """Sets an automatic theme's top terms and, unless staff named it, its names: in each
+    language the phrase of a comment near its centre, else its top terms."""
     theme.top_terms = top_terms(members, background, totals)
     if not theme.named_by_staff:
-        theme.set_names(names_from(theme.top_terms))
+        by_terms = names_from(theme.top_terms)
+        theme.set_names({code: (phrases or {}).get(code) or by_terms[code] for code in by_terms})
+
+
+def nearest_texts(matrix, vector: np.ndarray, rows: list[tuple], indexes: list[int], positions: list[int]):
+    """{language: (text, lemmas) of the theme's comments nearest its centre, nearest first}."""
+    similarity = np.asarray(matrix[positions] @ vector).ravel()
+    order = np.argsort(-similarity)
+    chosen: dict[str, list[tuple]] = defaultdict(list)
+    for place in order:
+        row = rows[indexes[place]]
+        if len(chosen[row[1]]) < CANDIDATES:
+            chosen[row[1]].append(row)
+    ids = [row[0] for found in chosen.values() for row in found]
+    texts = dict(Comment.objects.filter(pk__in=ids).values_list("pk", "text"))
+    return {
+        language: [(texts[row[0]], row[2]) for row in found if row[0] in texts] for language, found in chosen.items()
+    }
 
 
 def corpus_counts(rows) -> tuple[Counter, Counter]:
@@ -360,17 +386,21 @@ def recluster(*, k: int | None = None, seed: int = 0) -> list[Theme]:
             members[int(theme_index)].append(row_index)
 
     kept, links = [], []
+    taken = {name.lower() for theme, _ in final if theme.named_by_staff for name in theme.names.values() if name}
     with transaction.atomic():
         for theme_index, (theme, vector) in enumerate(final):
             indexes = members.get(theme_index, [])
             if not indexes and not (theme.pinned or theme.named_by_staff):
                 continue
+            phrases = None
             if indexes:
                 positions = _positions(usable, indexes)
                 mean = np.asarray(matrix[positions].mean(axis=0)).ravel()
                 vector = mean / (np.linalg.norm(mean) or 1)
+                members_terms = top_terms([(rows[i][1], rows[i][2]) for i in indexes], background, totals)
+                phrases = phrase_names(nearest_texts(matrix, vector, rows, indexes, positions), members_terms, taken)
             theme.centroid = space.sparse_centroid(vector)
-            describe(theme, [(rows[i][1], rows[i][2]) for i in indexes], background, totals)
+            describe(theme, [(rows[i][1], rows[i][2]) for i in indexes], background, totals, phrases)
             theme.comment_count = len(indexes)
             theme.save()
             kept.append(theme)

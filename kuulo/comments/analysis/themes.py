@@ -15,6 +15,7 @@ its centroid (a sparse {feature: weight}) and its top terms per language.
 """
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -268,3 +269,61 @@ def cosine(one: dict[str, float], other: dict[str, float]) -> float:
     dot = sum(weight * other.get(feature, 0.0) for feature, weight in one.items())
     norm = math.sqrt(sum(w * w for w in one.values())) * math.sqrt(sum(w * w for w in other.values()))
     return dot / norm if norm else 0.0
+
+
+# --- names from representative comments ------------------------------------
+
+PHRASE_WORDS = 7  # a theme's name is at most this many words of a comment
+CANDIDATES = 12  # the comments nearest a theme's centre that may name it
+SENTENCE = re.compile(r"(?<=[.!?])\s+|\n")
+CLAUSE = re.compile(r"\s*[,;:–—(]\s*")
+
+
+def phrase(text: str) -> str:
+    """A comment shortened into a name: its first sentence, cut at a clause
+    boundary or after PHRASE_WORDS words, without closing punctuation, with
+    a capital first letter ("Jonotin puhelimessa tunnin, sitten..." ->
+    "Jonotin puhelimessa tunnin")."""
+    first = SENTENCE.split(" ".join(text.split()))[0]
+    words = first.split()
+    if len(words) > PHRASE_WORDS:
+        clause = CLAUSE.split(first)[0].split()
+        cut = len(clause) < 2 or len(clause) > PHRASE_WORDS
+        words = words[:PHRASE_WORDS] if cut else clause
+    else:
+        cut = False
+    name = " ".join(words).strip(" .!?,;:-–—\"'") + ("…" if cut else "")
+    return (name[:1].upper() + name[1:])[:120]
+
+
+def phrase_names(
+    candidates: dict[str, list[tuple[str, tuple[str, ...]]]],
+    terms: dict[str, list[str]],
+    taken: set[str] | None = None,
+) -> dict[str, str]:
+    """One name per language from each language's candidate comments, (text, lemmas)
+    nearest the theme's centre first. The first that names the theme's topic (has one of
+    its top terms other than words of mood) in a whole short sentence (three to PHRASE_WORDS
+    words, no digits) wins, then one of three words or more that names the topic cut short;
+    "" when none names it (a generic "Kiitos!" or
+    "It was okay" would mislead). A name in `taken` (another theme's) is passed over, and
+    the chosen ones are added to it."""
+    taken = set() if taken is None else taken
+    names = {}
+    for language in ("fi", "sv", "en"):
+        mood = lexicon(language).weights  # "kiitos", "okay" name no topic
+        top = {term for term in (terms.get(language) or [])[:TOP_TERMS] if not mood.get(term)}
+        ranked = []
+        for text, lemmas in candidates.get(language, []):
+            name = phrase(text)
+            if len(name.split()) < 3 or name.lower() in taken:
+                continue
+            if not top & set(lemmas):
+                continue
+            whole = 3 <= len(name.split()) <= PHRASE_WORDS and not name.endswith("…") and not re.search(r"\d", name)
+            ranked.append((not whole, name))
+        name = min(ranked, key=lambda item: item[0])[1] if ranked else ""
+        if name:
+            taken.add(name.lower())
+        names[language] = name
+    return names

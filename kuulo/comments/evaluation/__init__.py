@@ -1,53 +1,90 @@
-"""The labelled evaluation set and the scores of the analysis on it.
+"""The labelled comments and the scores of the analysis on them.
 
-eval_comments.jsonl holds hand-written comments about public services, each
-labelled with its language (fi/sv/en, or xx for another), its sentiment and
-one theme label of a fixed list that matches the concept groups of
-wordlists/concepts.txt ("none" for comments without a topic, such as "Hyvä!").
-The `hint` is the language of the survey the customer answered.
+train.jsonl and heldback.jsonl hold hand-written comments about public
+services (see docs/comment-analysis.md for how they were written and
+labelled): text, language (fi/sv/en, or xx for another), survey_language
+(the language of the survey the customer answered: the hint), sentiment
+(positive/neutral/negative) and topic (one label of TOPICS). The split was
+made once by scripts/split_comment_set.py; the classifiers are trained on
+train.jsonl only, and heldback.jsonl is never used to choose anything.
 
-Themes are scored two ways:
-- rule themes: one rule theme per label whose lemmas are the label's concept
-  group; a comment takes the label whose rule matches most of its lemmas,
-  "none" when none matches;
-- automatic themes: the comments are clustered as in production; each
-  cluster is mapped to the majority label of its comments, comments without
-  a cluster are "none"; k is chosen as in production. This measures how well clusters follow the human
-  topics (purity), and `cross_lingual` is the share of clusters with members
-  in all three languages.
+`evaluate(paths)` runs the whole analysis as production does (language from
+text and hint, lexicon, embedding, classifiers) over labelled files and
+scores it: accuracy and macro-F1 overall, per language and per class.
+`cross_validate()` gives the same figures for the training part by 5-fold
+cross-validation, twins kept in one fold.
 """
 
-import json
 import time
 from collections import Counter
 from pathlib import Path
 
-from sklearn.metrics import accuracy_score, f1_score
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
 from kuulo.comments.analysis import analyse_texts
 from kuulo.comments.analysis.concepts import dictionary, group_lemmas
-from kuulo.comments.analysis.language import detect_languages
-from kuulo.comments.analysis.themes import Space, assign, choose_k, features, has_concept, kmeans, rule_matches
+from kuulo.comments.analysis.lemmas import LANGUAGES
+from kuulo.comments.analysis.themes import rule_matches
+from kuulo.comments.analysis.training import read_labelled
 
-EVAL_SET = Path(__file__).resolve().parent / "eval_comments.jsonl"
+HERE = Path(__file__).resolve().parent
+TRAIN_SET = HERE / "train.jsonl"
+HELD_BACK = HERE / "heldback.jsonl"
 NONE = "none"
+TOPICS = (
+    "waiting",
+    "staff",
+    "online",
+    "form",
+    "processing",
+    "clarity",
+    "fees",
+    "appointment",
+    "language",
+    "accessibility",
+    NONE,
+)
 
 
-def load(path: Path = EVAL_SET) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+def load(path: Path = TRAIN_SET) -> list[dict]:
+    """The labelled comments of one file; `hint` and `theme` repeat survey_language and topic."""
+    rows = read_labelled([path])
+    for row in rows:
+        row["hint"], row["theme"] = row["survey_language"], row["topic"]
+    return rows
 
 
-def scores(gold: list[str], predicted: list[str]) -> dict[str, float]:
+def scores(gold: list[str], predicted: list[str]) -> dict:
+    """Accuracy, macro-F1 and each class's precision, recall and F1."""
+    if not gold:
+        return {"accuracy": 0.0, "macro_f1": 0.0, "n": 0, "classes": {}}
+    classes = sorted(set(gold))
+    precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=classes, zero_division=0)
     return {
-        "accuracy": round(accuracy_score(gold, predicted), 3),
-        "macro_f1": round(f1_score(gold, predicted, average="macro", zero_division=0), 3),
+        "accuracy": round(float(accuracy_score(gold, predicted)), 3),
+        "macro_f1": round(float(f1_score(gold, predicted, labels=classes, average="macro", zero_division=0)), 3),
         "n": len(gold),
+        "classes": {
+            name: {"precision": round(float(p), 3), "recall": round(float(r), 3), "f1": round(float(f), 3), "n": int(n)}
+            for name, p, r, f, n in zip(classes, precision, recall, f1, support, strict=True)
+        },
     }
 
 
-def rule_labels(analyses, labels: set[str]) -> list[str]:
-    rules = {group: frozenset(group_lemmas(group)) for group in dictionary().groups if group in labels}
+def by_language(rows: list[dict], predicted: list[str], field: str) -> dict:
+    return {
+        language: scores(
+            [row[field] for row in rows if row["language"] == language],
+            [label for row, label in zip(rows, predicted, strict=True) if row["language"] == language],
+        )
+        for language in LANGUAGES
+    }
+
+
+def rule_topics(analyses) -> list[str]:
+    """The topic whose concept-group rule matches most of a comment's lemmas (the old, lexical way)."""
+    rules = {group: frozenset(group_lemmas(group)) for group in dictionary().groups if group in TOPICS}
     labels = []
     for analysis in analyses:
         hits = Counter()
@@ -58,61 +95,99 @@ def rule_labels(analyses, labels: set[str]) -> list[str]:
     return labels
 
 
-def cluster_labels(analyses, gold: list[str], k: int | None = None, seed: int = 0) -> tuple[list[str], float]:
-    maps = [features(analysis.lemmas, analysis.language) for analysis in analyses]
-    usable = [index for index, feature_map in enumerate(maps) if has_concept(feature_map)]
-    space = Space.fit([maps[index] for index in usable])
-    matrix = space.matrix([maps[index] for index in usable])
-    _, centroids = kmeans(matrix, k or choose_k(matrix, seed), seed)
-    clusters = assign(matrix, centroids)
-    members: dict[int, list[int]] = {}
-    for index, cluster in zip(usable, clusters, strict=True):
-        if cluster >= 0:
-            members.setdefault(int(cluster), []).append(index)
-    predicted = [NONE] * len(analyses)
-    multilingual = 0
-    for indexes in members.values():
-        label = Counter(gold[index] for index in indexes).most_common(1)[0][0]
-        for index in indexes:
-            predicted[index] = label
-        multilingual += len({analyses[index].language for index in indexes} & {"fi", "sv", "en"}) == 3
-    return predicted, round(multilingual / max(1, len(members)), 3)
+def predict(rows: list[dict]) -> dict:
+    """The analysis of each labelled comment: detected language, fast (lexicon)
+    sentiment, refined sentiment and topic (classifiers), rule topic."""
+    from kuulo.comments.analysis.refine import refine_texts
+
+    texts = [row["text"] for row in rows]
+    started = time.perf_counter()
+    analyses = analyse_texts(texts, [row["survey_language"] for row in rows])
+    fast_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    refined = refine_texts(texts, [analysis.language for analysis in analyses])
+    return {
+        "language": [analysis.language for analysis in analyses],
+        "lexicon": [analysis.sentiment for analysis in analyses],
+        "sentiment": [
+            result.sentiment or analysis.sentiment for result, analysis in zip(refined, analyses, strict=True)
+        ],
+        "topic": [result.topic or NONE for result in refined],
+        "rules": rule_topics(analyses),
+        "seconds": {"fast": round(fast_seconds, 2), "refined": round(time.perf_counter() - started, 2)},
+    }
 
 
-def evaluate(path: Path = EVAL_SET) -> dict:
-    items = load(path)
-    texts = [item["text"] for item in items]
-    hints = [item["hint"] for item in items]
-    result: dict = {}
-
-    for low_accuracy in (True, False):
-        started = time.perf_counter()
-        detected = detect_languages(texts, hints, low_accuracy=low_accuracy)
-        mode = "low_accuracy" if low_accuracy else "high_accuracy"
-        result[f"language_{mode}"] = scores([item["language"] for item in items], detected)
-        result[f"language_{mode}"]["seconds"] = round(time.perf_counter() - started, 4)
-    result["language"] = result["language_low_accuracy"]
-
-    analyses = analyse_texts(texts, hints)
-    ours = [index for index, item in enumerate(items) if item["language"] != "xx"]
-    result["sentiment"] = scores([items[i]["sentiment"] for i in ours], [analyses[i].sentiment for i in ours])
-
-    gold = [items[i]["theme"] for i in ours]
-    chosen = [analyses[i] for i in ours]
-    result["themes_rules"] = scores(gold, rule_labels(chosen, set(gold)))
-    predicted, cross = cluster_labels(chosen, gold)
-    result["themes_clusters"] = scores(gold, predicted)
-    result["themes_clusters"]["cross_lingual"] = cross
+def report(rows: list[dict], predicted: dict) -> dict:
+    """Scores of predictions against the labels: language over every comment,
+    sentiment and topic over the comments in fi/sv/en."""
+    ours = [index for index, row in enumerate(rows) if row["language"] in LANGUAGES]
+    picked = [rows[index] for index in ours]
+    result = {"n": len(rows), "language": scores([row["language"] for row in rows], predicted["language"])}
+    result["language"]["per_language"] = {
+        language: round(
+            float(
+                np.mean(
+                    [
+                        got == language
+                        for row, got in zip(rows, predicted["language"], strict=True)
+                        if row["language"] == language
+                    ]
+                )
+            ),
+            3,
+        )
+        for language in (*LANGUAGES, "xx")
+        if any(row["language"] == language for row in rows)
+    }
+    for key, field in (("sentiment", "sentiment"), ("lexicon", "sentiment"), ("topic", "topic"), ("rules", "topic")):
+        if key not in predicted:
+            continue
+        labels = [predicted[key][index] for index in ours]
+        result[key] = scores([row[field] for row in picked], labels)
+        result[key]["per_language"] = by_language(picked, labels, field)
     result["mistakes"] = {
         "language": [
-            (item["text"], item["language"], detected_language)
-            for item, detected_language in zip(items, [a.language for a in analyses], strict=True)
-            if item["language"] != detected_language
+            (row["text"], row["language"], got)
+            for row, got in zip(rows, predicted["language"], strict=True)
+            if row["language"] != got
         ],
         "sentiment": [
-            (items[i]["text"], items[i]["sentiment"], analyses[i].sentiment, round(analyses[i].polarity, 2))
+            (rows[i]["text"], rows[i]["sentiment"], predicted["sentiment"][i])
             for i in ours
-            if items[i]["sentiment"] != analyses[i].sentiment
+            if rows[i]["sentiment"] != predicted["sentiment"][i]
+        ],
+        "topic": [
+            (rows[i]["text"], rows[i]["topic"], predicted["topic"][i])
+            for i in ours
+            if rows[i]["topic"] != predicted["topic"][i]
         ],
     }
     return result
+
+
+def evaluate(paths: list[Path] | None = None) -> dict[str, dict]:
+    """Scores for each labelled file (default: the held-back part)."""
+    results = {}
+    for path in paths or [HELD_BACK]:
+        rows = read_labelled([path])
+        predicted = predict(rows)
+        results[str(path)] = report(rows, predicted) | {"seconds": predicted["seconds"]}
+    return results
+
+
+def cross_validate(cache_path=None) -> dict:
+    """Cross-validated scores on the training part: each comment's sentiment and
+    topic come from a model trained without its fold (and its twins)."""
+    from kuulo.comments.analysis.training import embed_rows, train
+
+    rows = read_labelled([TRAIN_SET])
+    analyses = analyse_texts([row["text"] for row in rows], [row["survey_language"] for row in rows])
+    vectors = embed_rows(rows, cache_path)
+    trained = train(rows, vectors, log=lambda message: None)
+    predicted = {
+        "language": [analysis.language for analysis in analyses],
+        "sentiment": trained["cv"]["sentiment"],
+        "topic": trained["cv"]["topic"],
+    }
+    return report(rows, predicted)

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from kuulo.feedback.histograms import Segment
 from kuulo.lib.periods import Period
 from kuulo.metrics.models import Metric
-from kuulo.organisation.models import Channel, Unit
+from kuulo.organisation.forms import TermFilterField
+from kuulo.organisation.models import Channel, Term, Unit
 
 PERIODS = [("30", _("Last 30 days")), ("90", _("Last 90 days")), ("365", _("Last 12 months"))]
 
@@ -20,7 +21,7 @@ class OverviewFilters(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("All"))
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
-    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP, label=_("Customer group"))
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def period_value(self) -> Period:

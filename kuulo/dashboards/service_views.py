@@ -14,9 +14,11 @@ from kuulo.dashboards import service_figures
 from kuulo.effects import effect
 from kuulo.feedback.histograms import Segment
 from kuulo.lib import charts
+from kuulo.lib.filters import bind_filters
 from kuulo.lib.periods import Period
 from kuulo.organisation.access import get_service_for_user
-from kuulo.organisation.models import Channel
+from kuulo.organisation.forms import TermFilterField
+from kuulo.organisation.models import Channel, Term
 
 PERIODS = [("90", _("Last 90 days")), ("365", _("Last 12 months")), ("730", _("Last 24 months"))]
 GRAINS = [("month", _("By month")), ("week", _("By week"))]
@@ -29,7 +31,7 @@ class ServiceFilters(forms.Form):
     grain = forms.ChoiceField(label=_("Trend"), choices=GRAINS, required=False)
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
     language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
-    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP, label=_("Customer group"))
 
     def period_value(self) -> Period:
         days = int(self.cleaned_data.get("period") or "365")
@@ -49,10 +51,8 @@ class ServiceFilters(forms.Form):
 def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """One service's metrics over time, their distribution and breakdowns, and the widget response rate."""
     service = get_service_for_user(request, pk)
-    filters = ServiceFilters(request.GET or None)
+    filters = bind_filters(request, ServiceFilters, request.GET or None)
     template = "dashboards/_service_body.html" if request.htmx else "dashboards/service_dashboard.html"
-    if filters.is_bound and not filters.is_valid():
-        return render(request, template, {"service": service, "filters": filters, "panels": []}, status=400)
     if not filters.is_bound:
         filters = ServiceFilters({"period": "365", "grain": "month"})
         filters.is_valid()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from kuulo.feedback.histograms import answered_metric_ids, segment_values
 from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.metrics.models import Metric
+from kuulo.organisation import terms
 from kuulo.organisation.models import Channel
 
 MAX_TAGS = 10
@@ -107,8 +108,9 @@ class SegmentEvidenceForm(forms.ModelForm):
         )
         for name, label in (("customer_group", _("Customer group")), ("touchpoint", _("Touchpoint"))):
             values = segment_values(service, name)
+            names = terms.names_for(None, name)
             self.fields[name] = forms.ChoiceField(
-                label=label, required=False, choices=blank + [(value, value) for value in values]
+                label=label, required=False, choices=blank + [(value, str(names.get(value, value))) for value in values]
             )
 
     def clean(self):

@@ -201,6 +201,10 @@ STORAGES = {
     },
 }
 
+# Outside production WhiteNoise serves the static files straight from the app folders, so the demo
+# runs with DEBUG off (real error pages) without a collectstatic step.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 10
 X_FRAME_OPTIONS = "DENY"

@@ -4,6 +4,10 @@
  *   <script src="https://kuulo.example.fi/static/kuulo/widget.js" data-kuulo-survey="KEY"
  *           data-lang="fi" data-channel="web" data-touchpoint="..." data-customer-group="..." async></script>
  *
+ * It opens short: the survey's first metric question (and any required one), an optional
+ * comment and "Tell us more" for the rest. `data-show="always"` skips the sampling and the quiet
+ * days after an answer, for the organisation's own test and demo pages.
+ *
  * Plain ES2017, no dependencies, no cookies, no third-party requests: it only
  * talks to the origin it was loaded from. It draws itself in a shadow root so
  * the host page's CSS cannot reach it. Answers that cannot be sent are kept in
@@ -21,19 +25,22 @@
       open: "Anna palautetta", send: "Lähetä", close: "Sulje", sending: "Lähetetään…",
       thanks: "Kiitos palautteestasi!", queued: "Vastaus tallennettiin ja lähetetään, kun yhteys toimii.",
       invalid: "Vastausta ei voitu ottaa vastaan. Tarkista vastaukset.", empty: "Vastaa ainakin yhteen kysymykseen.",
-      partial: "Vastaa jokaiseen väittämään.", required: "pakollinen", max: "Enintään {n} merkkiä."
+      partial: "Vastaa jokaiseen väittämään.", required: "pakollinen", max: "Enintään {n} merkkiä.",
+      more: "Kerro lisää", wedid: "Katso, mitä olemme muuttaneet palautteen perusteella"
     },
     sv: {
       open: "Ge respons", send: "Skicka", close: "Stäng", sending: "Skickar…",
       thanks: "Tack för din respons!", queued: "Svaret sparades och skickas när förbindelsen fungerar.",
       invalid: "Svaret kunde inte tas emot. Kontrollera dina svar.", empty: "Svara på minst en fråga.",
-      partial: "Svara på varje påstående.", required: "obligatorisk", max: "Högst {n} tecken."
+      partial: "Svara på varje påstående.", required: "obligatorisk", max: "Högst {n} tecken.",
+      more: "Berätta mer", wedid: "Se vad vi har ändrat utifrån responsen"
     },
     en: {
       open: "Give feedback", send: "Send", close: "Close", sending: "Sending…",
       thanks: "Thank you for your feedback!", queued: "Your answer was saved and will be sent when the connection works.",
       invalid: "Your answer could not be accepted. Please check your answers.", empty: "Please answer at least one question.",
-      partial: "Please answer every statement.", required: "required", max: "At most {n} characters."
+      partial: "Please answer every statement.", required: "required", max: "At most {n} characters.",
+      more: "Tell us more", wedid: "See what we have changed based on feedback"
     }
   };
 
@@ -48,6 +55,7 @@
   var QUEUE = "kuulo-widget-queue";
   var QUIET = "kuulo-widget-quiet-" + key;
   var SAMPLE = "kuulo-widget-sample-" + key;
+  var ALWAYS = data.show === "always";
   var retryTimer = null;
   var retryDelay = 2000;
 
@@ -118,6 +126,9 @@
     ".launch,.send,.shut{font:inherit;font-weight:600;border-radius:6px;cursor:pointer;padding:.55rem 1rem}",
     ".launch{position:fixed;right:1rem;bottom:1rem;z-index:2147483000;background:#0b4f8a;color:#fff;border:2px solid #fff;box-shadow:0 2px 8px rgba(0,0,0,.35)}",
     ".send{background:#0b4f8a;color:#fff;border:2px solid #0b4f8a}",
+    ".more{font:inherit;font-weight:600;background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;border-radius:6px;cursor:pointer;padding:.55rem 1rem}",
+    ".actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}",
+    ".status a{color:#0b4f8a;font-weight:600}",
     ".shut{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;padding:.25rem .75rem}",
     ":focus-visible{outline:3px solid #1b1f24;outline-offset:2px;box-shadow:0 0 0 6px #ffbf47}",
     ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
@@ -137,7 +148,9 @@
     ".status{margin:.75rem 0 0;font-weight:600}",
     ".status:empty{display:none}",
     ".trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}",
-    "[hidden]{display:none!important}"
+    "[hidden]{display:none!important}",
+    // On a phone the open widget keeps the top of the host page (its header and navigation) in view.
+    "@media (max-width:40rem){.panel{left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-height:min(60vh,calc(100vh - 9rem))}.launch{right:.5rem;bottom:.5rem}}"
   ].join("");
 
   function el(tag, attrs, children) {
@@ -219,14 +232,29 @@
     var launcher = el("button", { type: "button", "class": "launch", "aria-expanded": "false", text: t.open });
     var title = el("h2", { id: "k-title", tabindex: "-1", text: config.title });
     var shut = el("button", { type: "button", "class": "shut", text: t.close });
-    var status = el("p", { "class": "status", role: "status" });
-    var form = el("form", { novalidate: "" }, config.questions.map(questionNode).concat([
+    var status = el("p", { "class": "status", role: "status", "aria-live": "polite" });
+    var parts = shortAndRest(config.questions);
+    var more = el("div", { id: "k-more", hidden: "" }, parts.rest.map(function (pair) { return questionNode(pair[0], pair[1]); }));
+    var moreButton = parts.rest.length
+      ? el("button", { type: "button", "class": "more", "aria-expanded": "false", "aria-controls": "k-more", text: t.more })
+      : null;
+    var form = el("form", { novalidate: "" }, parts.short.map(function (pair) { return questionNode(pair[0], pair[1]); }).concat([
+      more,
       el("div", { "class": "trap", "aria-hidden": "true" }, [
         el("label", { "for": "k-website", text: "Website" }),
         el("input", { type: "text", id: "k-website", name: "website", tabindex: "-1", autocomplete: "off" })
       ]),
-      el("button", { type: "submit", "class": "send", text: t.send })
+      el("div", { "class": "actions" }, [el("button", { type: "submit", "class": "send", text: t.send }), moreButton])
     ]));
+    if (moreButton) {
+      moreButton.addEventListener("click", function () {
+        more.hidden = false;
+        moreButton.setAttribute("aria-expanded", "true");
+        moreButton.hidden = true;
+        var first = more.querySelector("input, textarea");
+        if (first) first.focus();
+      });
+    }
     var panel = el("div", { "class": "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "k-title", hidden: "" }, [
       el("div", { "class": "head" }, [title, shut]), form, status
     ]);
@@ -267,8 +295,14 @@
     var sentId = null;
     function settled(id, result) {
       if (id !== sentId) return;
-      status.textContent = result === "ok" ? t.thanks : t.invalid;
-      if (result === "ok" && config.thank_you) status.textContent = t.thanks + " " + config.thank_you;
+      if (result !== "ok") { status.textContent = t.invalid; form.hidden = false; return; }
+      // The survey's own thank-you when it has one (it already thanks), else the widget's.
+      status.textContent = config.thank_you || t.thanks;
+      if (config.we_did) {
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(el("a", { href: origin + config.we_did, text: t.wedid }));
+      }
+      shut.focus();  // the form is gone: keep the focus in the widget; the live region reads the thanks
     }
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
@@ -291,6 +325,7 @@
       var result = await post(item);
       if (result === "retry") {
         status.textContent = t.queued;
+        shut.focus();
         flush(settled);
       } else {
         dequeue(item.id);
@@ -301,7 +336,22 @@
     fetch(base + "displays", { method: "POST", mode: "cors", credentials: "omit", keepalive: true }).catch(function () {});
   }
 
+  // The short form: the first metric question, any required one and the first open question;
+  // the rest wait behind "Tell us more". Pairs of (question, its index in the survey).
+  function shortAndRest(questions) {
+    var short = [], rest = [], core = false, comment = false;
+    questions.forEach(function (question, index) {
+      var pair = [question, index];
+      if (question.kind !== "open" && !core) { core = true; short.push(pair); }
+      else if (question.kind === "open" && !comment) { comment = true; short.push(pair); }
+      else if (question.required) short.push(pair);
+      else rest.push(pair);
+    });
+    return { short: short, rest: rest };
+  }
+
   function quiet(config) {
+    if (ALWAYS) return;
     write("localStorage", QUIET, String(Date.now() + config.quiet_days * 86400000));
   }
 
@@ -317,12 +367,12 @@
   async function start() {
     if (queue().length) flush();
     var quietUntil = parseInt(read("localStorage", QUIET) || "0", 10);
-    if (quietUntil > Date.now()) return;
+    if (quietUntil > Date.now() && !ALWAYS) return;
     try {
       var response = await fetch(base + "config?lang=" + lang, { mode: "cors", credentials: "omit" });
       if (!response.ok) return;
       var config = await response.json();
-      if (sampled(config)) build(config);
+      if (ALWAYS || sampled(config)) build(config);
     } catch (e) {
       // No widget when Kuulo cannot be reached; the host page is unaffected.
     }

@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,6 +15,7 @@ from kuulo.feedback.histograms import Segment
 from kuulo.lib import charts
 from kuulo.lib.filters import bind_filters
 from kuulo.lib.periods import Period
+from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.forms import TermFilterField
 from kuulo.organisation.models import Channel, Term
@@ -30,7 +30,9 @@ class ServiceFilters(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
     grain = forms.ChoiceField(label=_("Trend"), choices=GRAINS, required=False)
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All")), *LANGUAGE_LABELS.items()], required=False
+    )
     customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP, label=_("Customer group"))
 
     def period_value(self) -> Period:

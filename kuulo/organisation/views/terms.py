@@ -70,7 +70,7 @@ def term_edit(request: HttpRequest, pk: int) -> HttpResponse:
         actions.terms.forget()
         messages.success(request, _("Your changes were saved."))
         return redirect(reverse("organisation:term_list") + f"#{term.kind}")
-    title = _("Edit the names of %(code)s") % {"code": term.code}
+    title = _("Edit names: %(name)s") % {"name": term.name or term.code}
     return render_form_page(
         request, form, title=title, submit_label=_("Save changes"), cancel_url=reverse("organisation:term_list")
     )

@@ -213,10 +213,11 @@ def test_the_thank_you_links_to_the_services_we_did_page(new_page, demo):
     expect(page.get_by_role("status")).to_contain_text(version.thank_you_fi)
 
 
-@pytest.mark.parametrize("expanded", [False, True])
-def test_on_a_360_px_phone_the_open_widget_leaves_the_pages_navigation_usable(browser, live_server, demo, expanded):
+@pytest.mark.parametrize(("width", "height", "expanded"), [(360, 640, False), (360, 640, True), (1366, 768, True)])
+def test_the_open_widget_leaves_the_pages_navigation_usable(browser, live_server, demo, width, height, expanded):
     _version, _point, path = demo
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 360, "height": 640}, locale="fi")
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="fi")
     page = context.new_page()
     page.goto(path + "?lang=fi")
     page.get_by_role("button", name="Anna palautetta").click()
@@ -226,7 +227,8 @@ def test_on_a_360_px_phone_the_open_widget_leaves_the_pages_navigation_usable(br
     for link in page.locator("nav.demo-nav a, nav.language-links a").all():
         expect(link).to_be_in_viewport()
         link.click(trial=True, timeout=3000)  # fails when the widget covers it
-    box = page.get_by_role("dialog").bounding_box()
-    nav = page.locator("nav.demo-nav").bounding_box()
-    assert box["y"] >= nav["y"] + nav["height"]
+    if width < 600:  # on a phone the panel spans the width: it starts below the page's navigation
+        box = page.get_by_role("dialog").bounding_box()
+        nav = page.locator("nav.demo-nav").bounding_box()
+        assert box["y"] >= nav["y"] + nav["height"]
     context.close()

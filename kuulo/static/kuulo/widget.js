@@ -131,7 +131,7 @@
     ".status a{color:#0b4f8a;font-weight:600}",
     ".shut{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;padding:.25rem .75rem}",
     ":focus-visible{outline:3px solid #1b1f24;outline-offset:2px;box-shadow:0 0 0 6px #ffbf47}",
-    ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
+    ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 6rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
     ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:1rem}",
     "h2{font-size:1.2rem;margin:0 0 .75rem;line-height:1.3}",
     "fieldset{border:0;margin:0 0 1rem;padding:0}",

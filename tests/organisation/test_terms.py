@@ -146,3 +146,26 @@ def test_a_collection_point_offers_touchpoints_by_name_and_shows_its_name(client
     point.save(update_fields=["touchpoint"])
     page = client_as("product_owner").get(version.survey.get_absolute_url(), headers={"Accept-Language": "fi"})
     assert "Palvelutiski" in page.content.decode()
+
+
+def test_the_data_migration_names_every_code_in_use_once(surveyed, service):  # noqa: F811
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("kuulo.feedback.migrations.0007_terms_for_codes_in_use")
+    version, point = surveyed
+    point.touchpoint = "front-desk"
+    point.save(update_fields=["touchpoint"])
+    for group_code in ("private-person", "private-person", "business"):
+        answer(version, point, 4, customer_group=group_code, touchpoint="phone_queue")
+    group("business", "Yritys", "Företag", "Business")  # already named: left as it is
+    migration.add_terms(apps, None)
+    migration.add_terms(apps, None)  # running it again adds nothing
+    found = {(term.kind, term.code): (term.name_fi, term.name_en) for term in Term.objects.all()}
+    assert found == {
+        ("customer_group", "business"): ("Yritys", "Business"),
+        ("customer_group", "private-person"): ("", "Private person"),
+        ("touchpoint", "front-desk"): ("", "Front desk"),
+        ("touchpoint", "phone_queue"): ("", "Phone queue"),
+    }

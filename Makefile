@@ -41,7 +41,9 @@ demo: $(VENV)/.runtime
 	$(BIN)/python manage.py load_demo
 	@echo "Serving Kuulo at http://127.0.0.1:8000/ (Ctrl+C stops it)"
 	@# The task worker (comment analysis, long exports) runs beside the web server and stops with it.
-	@$(BIN)/python manage.py db_worker --interval 1 --no-reload & worker=$$!; \
+	@# Debug pages are off, so the demo shows Kuulo's own error pages (KUULO_DEBUG=1 turns them on).
+	@export KUULO_DEBUG=$${KUULO_DEBUG:-0}; \
+	$(BIN)/python manage.py db_worker --interval 1 --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000 --noreload
 

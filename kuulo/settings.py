@@ -227,6 +227,10 @@ CONTENT_SECURITY_POLICY = {
 }
 # Browser features Kuulo never uses, switched off for every page.
 KUULO_PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+# Outside production WhiteNoise serves the static files straight from the app folders, so the demo
+# runs with DEBUG off (real error pages) without a collectstatic step.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

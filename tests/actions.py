@@ -12,6 +12,7 @@ from tests.alerts.data import owners_subscription
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
+from tests.factories import TermFactory
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.notifications.pages import team_members_notification
@@ -33,6 +34,8 @@ RECIPIENT = "recipient"  # only the person the object is for (the team member's,
 ACTIONS = {
     # --- organisation-wide ---
     "metrics:metric_deactivate": (survey_args.custom_metric_pk, ORGANISATION_ADMIN),
+    "organisation:term_move": (lambda s: [TermFactory().pk], ORGANISATION_ADMIN),
+    "organisation:term_retire": (lambda s: [TermFactory().pk], ORGANISATION_ADMIN),
     "notifications:mark_read": (team_members_notification, RECIPIENT),
     "notifications:mark_all_read": (lambda s: [], ANYONE),
     "plans:my_calendar_rotate": (lambda s: [], ANYONE),

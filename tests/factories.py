@@ -1,7 +1,7 @@
 import factory
 
 from kuulo.accounts.models import User
-from kuulo.organisation.models import Channel, LifeEvent, Membership, Role, Service, Unit
+from kuulo.organisation.models import Channel, LifeEvent, Membership, Organisation, Role, Service, Term, Unit
 
 PASSWORD = "correct-horse-battery"
 
@@ -117,3 +117,23 @@ def published_survey(service=None, codes=("csat", "nps", "umux_lite"), open_ques
         )
     point = CollectionPointFactory(survey=version.survey, kind=kind)
     return version, point
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    """A customer group by default; `kind=Term.Kind.TOUCHPOINT` for a touchpoint."""
+
+    class Meta:
+        model = Term
+
+    organisation = factory.LazyFunction(
+        lambda: (
+            Organisation.objects.order_by("pk").first()
+            or Organisation.objects.create(name_fi="Virasto", name_sv="Verket", name_en="The Agency")
+        )
+    )
+    kind = Term.Kind.CUSTOMER_GROUP
+    code = factory.Sequence(lambda n: f"group-{n}")
+    name_fi = factory.Sequence(lambda n: f"Ryhmä {n}")
+    name_sv = factory.Sequence(lambda n: f"Grupp {n}")
+    name_en = factory.Sequence(lambda n: f"Group {n}")
+    position = factory.Sequence(lambda n: n)

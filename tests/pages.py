@@ -5,6 +5,8 @@ test_every_url_is_listed fails when a URL pattern is missing from it, so a
 new page cannot skip either. The actions (POST only) are in tests/actions.py.
 """
 
+from django.utils import timezone
+
 from kuulo.organisation.models import Membership, Role
 from tests.accessibility import pages as accessibility_pages
 from tests.actions import ACTIONS, PUBLIC_ACTIONS
@@ -14,7 +16,7 @@ from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
 from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
-from tests.factories import LifeEventFactory, UnitFactory
+from tests.factories import LifeEventFactory, TermFactory, UnitFactory
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
 from tests.notifications.pages import with_notifications
@@ -33,6 +35,13 @@ UNIT_ADMINS = {"admin": 200, "product_owner": 403, "team_member": 403, "viewer":
 def team_membership(service) -> list:
     membership = Membership.objects.get(service=service, role=Role.TEAM_MEMBER)
     return [service.pk, membership.pk]
+
+
+def with_terms(service) -> list:
+    """A customer group in use and a retired one, so the page shows both kinds of row."""
+    TermFactory()
+    TermFactory(retired_at=timezone.now())
+    return []
 
 
 # url name: (args for the persona service, expected status per role)
@@ -56,6 +65,9 @@ STAFF_PAGES = {
     "organisation:life_event_create": (lambda s: [], ADMINS),
     "organisation:life_event_edit": (lambda s: [LifeEventFactory().pk], ADMINS),
     "organisation:organisation_edit": (lambda s: [], ADMINS),
+    "organisation:term_list": (with_terms, ADMINS),
+    "organisation:term_create": (lambda s: ["touchpoint"], ADMINS),
+    "organisation:term_edit": (lambda s: [TermFactory().pk], ADMINS),
     "accounts:profile": (lambda s: [], EVERYONE),
     "accounts:password_change": (lambda s: [], EVERYONE),
     "accounts:user_list": (lambda s: [], ADMINS),

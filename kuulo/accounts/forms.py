@@ -4,6 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.accounts.models import User
+from kuulo.lib.forms import LanguageSelect
 
 
 class LoginForm(AuthenticationForm):
@@ -17,6 +18,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "language"]
+        widgets = {"language": LanguageSelect}
 
 
 class UserForm(forms.ModelForm):
@@ -31,6 +33,7 @@ class UserForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "first_name", "last_name", "email", "language", "is_active"]
+        widgets = {"language": LanguageSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,6 +23,7 @@ from kuulo.backlog.models import BacklogItem
 from kuulo.feedback.access import get_comment_for_user
 from kuulo.insights.access import get_insight_for_user
 from kuulo.insights.models import Insight
+from kuulo.lib.filters import bind_filters
 from kuulo.organisation.access import get_service_for_user
 from kuulo.organisation.models import Role, Service
 
@@ -57,10 +58,10 @@ def _list_context(request: HttpRequest, service: Service, filters: ItemFilters) 
 def item_list(request: HttpRequest, pk: int) -> HttpResponse:
     """The service's backlog in rank order, filtered by the URL's status, kind, tag, assignee and text."""
     service = get_service_for_user(request, pk)
-    filters = ItemFilters(request.GET or None, service=service)
+    filters = bind_filters(request, ItemFilters, request.GET or None, service=service)
     context = _list_context(request, service, filters)
     template = "backlog/_item_results.html" if request.htmx else "backlog/backlog_list.html"
-    return render(request, template, context, status=400 if filters.errors else 200)
+    return render(request, template, context)
 
 
 def _filters_from_post(request: HttpRequest, service: Service) -> ItemFilters:

@@ -12,7 +12,8 @@ from kuulo.comments.models import NAME_LENGTH, Theme
 from kuulo.feedback.models import Sentiment
 from kuulo.lib.periods import Period
 from kuulo.lib.translated import LANGUAGE_CODES
-from kuulo.organisation.models import Channel
+from kuulo.organisation.forms import TermFilterField
+from kuulo.organisation.models import Channel, Term
 
 PERIODS = [
     ("30", _("Last 30 days")),
@@ -206,7 +207,7 @@ class PanelFilters(PeriodMixin):
 
     channel = forms.ChoiceField(choices=[("", ""), *Channel.choices], required=False)
     language = forms.CharField(max_length=2, required=False)  # the language the customer answered in
-    customer_group = forms.CharField(max_length=64, required=False)
+    customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP)
 
 
 class ThemeNameForm(forms.Form):

@@ -19,10 +19,12 @@ from kuulo.comments.models import CommentReview, PraiseHiding
 from kuulo.feedback.access import get_comment_for_user
 from kuulo.feedback.models import Comment, Response, Sentiment
 from kuulo.lib.exports import csv_response
+from kuulo.lib.filters import bind_filters
 from kuulo.lib.periods import Period
 from kuulo.lib.translated import active_language
+from kuulo.organisation import terms
 from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
-from kuulo.organisation.models import Role
+from kuulo.organisation.models import Channel, Role
 from kuulo.traceability.panel import prefetch
 
 PANEL_SIZE = 5
@@ -53,13 +55,11 @@ def decorate(comments: list[Comment]) -> None:
 def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     """A service's comments, newest first, with search and filters in the URL."""
     service = get_service_for_user(request, pk)
-    filters = CommentFilters(request.GET or None, service=service)
+    filters = bind_filters(request, CommentFilters, request.GET or None, service=service)
     template = "comments/_comment_results.html" if request.htmx else "comments/comment_list.html"
     allowed = service.can_contribute
     context = {"service": service, "filters": filters, "can_review": allowed, "can_hide_praise": allowed}
     context["bulk"] = BulkForm() if allowed else None
-    if filters.is_bound and not filters.is_valid():
-        return render(request, template, context, status=422)
     data = filters.cleaned_data if filters.is_bound else {}
     period = filters.period_value()
     comments = queries.filtered(service, data, period)
@@ -95,6 +95,9 @@ def comment_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 def comments_csv(comments, service, period: Period) -> StreamingHttpResponse:
     language = active_language()  # theme names in the language of the request, also while the file streams
+    channels = {code: str(label) for code, label in Channel.choices}
+    groups = {code: str(name) for code, name in terms.names_for(None, terms.CUSTOMER_GROUP).items()}
+    touchpoints = {code: str(name) for code, name in terms.names_for(None, terms.TOUCHPOINT).items()}
     header = [
         _("Answered"),
         _("Channel"),
@@ -111,11 +114,11 @@ def comments_csv(comments, service, period: Period) -> StreamingHttpResponse:
     rows = (
         [
             comment.response.responded_at.isoformat(),
-            comment.response.channel,
+            channels.get(comment.response.channel, comment.response.channel),
             comment.language,
             comment.detected_language,
-            comment.response.customer_group,
-            comment.response.touchpoint,
+            groups.get(comment.response.customer_group, comment.response.customer_group),
+            touchpoints.get(comment.response.touchpoint, comment.response.touchpoint),
             "" if comment.score is None else comment.score,
             comment.sentiment,
             "; ".join(link.theme.name_in(language) for link in comment.links),

@@ -1,14 +1,15 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.feedback.histograms import Segment
 from kuulo.lib.periods import Period
+from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.metrics.models import Metric
-from kuulo.organisation.models import Channel, Unit
+from kuulo.organisation.forms import TermFilterField
+from kuulo.organisation.models import Channel, Term, Unit
 
 PERIODS = [("30", _("Last 30 days")), ("90", _("Last 90 days")), ("365", _("Last 12 months"))]
 
@@ -19,8 +20,10 @@ class OverviewFilters(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.all(), required=False, empty_label=_("All"))
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
-    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All")), *LANGUAGE_LABELS.items()], required=False
+    )
+    customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP, label=_("Customer group"))
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def period_value(self) -> Period:

@@ -20,6 +20,7 @@ from kuulo.lib import charts
 from kuulo.lib.periods import Period, bucket_label, buckets
 from kuulo.lib.templatetags.figures import figure
 from kuulo.metrics.models import Metric
+from kuulo.organisation import terms
 from kuulo.organisation.models import Channel
 from kuulo.surveys.models import CollectionPoint
 
@@ -62,6 +63,7 @@ def dashboard(service, period: Period, segment: Segment, grain: str, language: s
         start=before.start, end=before.end, services=[service.pk], segment=segment.lookups(), by=["metric"]
     )
     groups = {dimension: _breakdown(within, dimension) for dimension in BREAKDOWNS}
+    names = {dimension: terms.names_for(None, dimension) for dimension in (terms.CUSTOMER_GROUP, terms.TOUCHPOINT)}
     starts = buckets(period, grain)
     panels = []
     for metric in metrics:
@@ -97,8 +99,8 @@ def dashboard(service, period: Period, segment: Segment, grain: str, language: s
                         charts.breakdown_chart(
                             _breakdown_title(dimension, metric),
                             [
-                                (_group_label(dimension, group), metric.score(histogram))
-                                for group, histogram in sorted(groups[dimension].get(metric.pk, {}).items())
+                                (_group_label(dimension, group, names), metric.score(histogram))
+                                for group, histogram in _in_order(dimension, groups[dimension].get(metric.pk), names)
                             ],
                             bounds,
                             formatted,
@@ -137,13 +139,24 @@ def _breakdown_title(dimension: str, metric: Metric) -> str:
     return titles[dimension] % {"metric": metric.name}
 
 
-def _group_label(dimension: str, group: str) -> str:
+def _in_order(dimension: str, by_group: dict[str, dict[int, int]] | None, names: dict) -> list:
+    """The groups of a breakdown: the organisation's terms in their own order, others after them by code."""
+    by_group = by_group or {}
+    if dimension not in names:
+        return sorted(by_group.items())
+    order = {code: index for index, code in enumerate(names[dimension])}
+    return sorted(by_group.items(), key=lambda pair: (order.get(pair[0], len(order)), pair[0]))
+
+
+def _group_label(dimension: str, group: str, names: dict) -> str:
     if not group:
         return _("Not given")
     if dimension == "channel" and group in Channel.values:
         return str(Channel(group).label)
     if dimension == "language":
         return {"fi": _("Finnish"), "sv": _("Swedish"), "en": _("English")}.get(group, group)
+    if dimension in names:
+        return names[dimension].get(group, group)
     return group
 
 

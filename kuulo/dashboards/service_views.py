@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -14,9 +13,12 @@ from kuulo.dashboards import service_figures
 from kuulo.effects import effect
 from kuulo.feedback.histograms import Segment
 from kuulo.lib import charts
+from kuulo.lib.filters import bind_filters
 from kuulo.lib.periods import Period
+from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.organisation.access import get_service_for_user
-from kuulo.organisation.models import Channel
+from kuulo.organisation.forms import TermFilterField
+from kuulo.organisation.models import Channel, Term
 
 PERIODS = [("90", _("Last 90 days")), ("365", _("Last 12 months")), ("730", _("Last 24 months"))]
 GRAINS = [("month", _("By month")), ("week", _("By week"))]
@@ -28,8 +30,10 @@ class ServiceFilters(forms.Form):
     period = forms.ChoiceField(label=_("Period"), choices=PERIODS, required=False)
     grain = forms.ChoiceField(label=_("Trend"), choices=GRAINS, required=False)
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
-    customer_group = forms.CharField(label=_("Customer group"), max_length=64, required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All")), *LANGUAGE_LABELS.items()], required=False
+    )
+    customer_group = TermFilterField(Term.Kind.CUSTOMER_GROUP, label=_("Customer group"))
     # the metric shown in detail; an unknown one falls back to the first
     metric = forms.IntegerField(label=_("Metric"), required=False, widget=forms.HiddenInput)
 
@@ -52,10 +56,8 @@ def service_dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     """One service's metrics: a summary of every metric first, then one metric in detail (its trend,
     with its distribution and breakdowns on demand), the widget response rate and the comments."""
     service = get_service_for_user(request, pk)
-    filters = ServiceFilters(request.GET or None)
+    filters = bind_filters(request, ServiceFilters, request.GET or None)
     template = "dashboards/_service_body.html" if request.htmx else "dashboards/service_dashboard.html"
-    if filters.is_bound and not filters.is_valid():
-        return render(request, template, {"service": service, "filters": filters, "panels": []}, status=400)
     if not filters.is_bound:
         filters = ServiceFilters({"period": "365", "grain": "month"})
         filters.is_valid()

@@ -8,6 +8,7 @@ from kuulo.dashboards import figures
 from kuulo.dashboards.forms import CompareFilters, OverviewFilters
 from kuulo.lib import charts
 from kuulo.lib.exports import csv_response
+from kuulo.lib.filters import bind_filters
 from kuulo.lib.templatetags.figures import figure
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.forms import descendant_ids
@@ -17,9 +18,7 @@ from kuulo.organisation.forms import descendant_ids
 @vary_on_headers("HX-Request")
 def overview(request: HttpRequest) -> HttpResponse:
     """Every service the user may see × the core metrics, against target levels."""
-    filters = OverviewFilters(request.GET or None)
-    if filters.is_bound and not filters.is_valid():
-        return render(request, "dashboards/overview.html", {"filters": filters, "rows": []}, status=400)
+    filters = bind_filters(request, OverviewFilters, request.GET or None)
     if not filters.is_bound:
         filters = OverviewFilters({})
         filters.is_valid()
@@ -106,9 +105,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     data = request.GET.copy()
     if not data.get("metric") and (default := CompareFilters.default_metric()):
         data["metric"] = str(default.pk)  # so the menu shows the metric the page compares
-    filters = CompareFilters(data)
-    if not filters.is_valid():
-        return render(request, "dashboards/compare.html", {"filters": filters, "rows": []}, status=400)
+    filters = bind_filters(request, CompareFilters, data)
     services = visible_services(request.user).select_related("unit").order_by("name_fi")
     if unit := filters.cleaned_data.get("unit"):
         services = services.filter(unit_id__in=descendant_ids(unit) | {unit.pk})

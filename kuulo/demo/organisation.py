@@ -7,7 +7,7 @@ user name) so loading it again updates rather than duplicates.
 from django.db import transaction
 
 from kuulo.accounts.models import User
-from kuulo.organisation.models import Channel, LifeEvent, Membership, Organisation, Role, Service, Unit
+from kuulo.organisation.models import Channel, LifeEvent, Membership, Organisation, Role, Service, Term, Unit
 
 DEMO_PASSWORD = "kuulo-demo"
 
@@ -214,6 +214,38 @@ USERS = {
     "emma": ("Emma", "Salo", "en", False, {"advice-line": Role.TEAM_MEMBER, "service-point": Role.TEAM_MEMBER}),
 }
 
+# The organisation's vocabularies: code -> (fi, sv, en), in the order filters offer them.
+CUSTOMER_GROUPS = {
+    "private-person": ("Yksityishenkilö", "Privatperson", "Private person"),
+    "business": ("Yritys", "Företag", "Business"),
+    "organisation": ("Yhteisö", "Sammanslutning", "Organisation"),
+}
+TOUCHPOINTS = {
+    "housing-allowance-application": ("Asumistukihakemus", "Ansökan om bostadsbidrag", "Housing allowance application"),
+    "application-form": ("Hakulomake", "Ansökningsblankett", "Application form"),
+    "attachments": ("Liitteet", "Bilagor", "Attachments"),
+    "application-status": ("Hakemuksen tila", "Ansökans status", "Application status"),
+    "phone-call": ("Puhelu", "Samtal", "Phone call"),
+    "phone-queue": ("Puhelinjono", "Telefonkö", "Phone queue"),
+    "callback": ("Takaisinsoitto", "Återuppringning", "Callback"),
+    "front-desk": ("Palvelutiski", "Servicedisk", "Front desk"),
+    "ticket-queue": ("Vuoronumerojono", "Kö med kölapp", "Queue ticket"),
+    "appointment": ("Varattu käynti", "Bokat besök", "Booked visit"),
+    "permit-application": ("Lupahakemus", "Tillståndsansökan", "Permit application"),
+    "permit-advice": ("Lupaneuvonta", "Tillståndsrådgivning", "Permit advice"),
+    "inspection": ("Katselmus", "Besiktning", "Inspection"),
+    "decision": ("Päätös", "Beslut", "Decision"),
+    "chat-agent": ("Chat neuvojan kanssa", "Chatt med rådgivare", "Chat with an adviser"),
+    "chatbot": ("Chatbotti", "Chattbot", "Chatbot"),
+    "letter-paper": ("Paperikirje", "Pappersbrev", "Paper letter"),
+    "e-message": ("Sähköinen viesti", "Elektroniskt meddelande", "Electronic message"),
+    "booking-calendar": ("Ajanvarauskalenteri", "Bokningskalender", "Booking calendar"),
+    "confirmation": ("Vahvistusviesti", "Bekräftelse", "Confirmation"),
+    "rescheduling": ("Ajan siirtäminen", "Ombokning", "Rescheduling"),
+    "email-reply": ("Sähköpostivastaus", "Svar per e-post", "E-mail reply"),
+    "follow-up": ("Jatkokysymys", "Följdfråga", "Follow-up question"),
+}
+
 # What the demo command prints: user name and the role it shows off.
 LOGINS = [
     ("admin", "Organisation admin"),
@@ -229,6 +261,14 @@ def load_organisation() -> None:
     organisation = Organisation.objects.first() or Organisation()
     organisation.name_fi, organisation.name_sv, organisation.name_en = fi, sv, en
     organisation.save()
+    for kind, vocabulary in ((Term.Kind.CUSTOMER_GROUP, CUSTOMER_GROUPS), (Term.Kind.TOUCHPOINT, TOUCHPOINTS)):
+        for position, (code, (fi, sv, en)) in enumerate(vocabulary.items()):
+            Term.objects.update_or_create(
+                organisation=organisation,
+                kind=kind,
+                code=code,
+                defaults={"name_fi": fi, "name_sv": sv, "name_en": en, "position": position, "retired_at": None},
+            )
 
     units: dict[str, Unit] = {}
     for fi, sv, en, parent in UNITS:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import override, pgettext
 from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.http import require_GET
@@ -116,6 +117,14 @@ def entries(service: Service, language: str) -> list[Entry]:
             )
         )
     return found
+
+
+def we_did_path(service: Service) -> str:
+    """The page's path when the service has published something on it, else ""."""
+    if service.status == Service.Status.PLANNED:
+        return ""
+    published = BacklogItem.objects.filter(service=service, published=True).exclude(status=BacklogItem.Status.DISMISSED)
+    return reverse("effects:we_did", args=[service.slug]) if published.exists() else ""
 
 
 @require_GET

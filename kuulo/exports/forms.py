@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from kuulo.comments.models import Theme
 from kuulo.exports.models import ExportJob
 from kuulo.feedback.models import Sentiment
+from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.models import Channel
 
@@ -25,7 +25,9 @@ class ExportForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=DATE, help_text=_("The day the customer answered."))
     end = forms.DateField(label=_("To"), widget=DATE)
     channel = forms.ChoiceField(label=_("Channel"), choices=[("", _("All")), *Channel.choices], required=False)
-    language = forms.ChoiceField(label=_("Language"), choices=[("", _("All")), *settings.LANGUAGES], required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", _("All")), *LANGUAGE_LABELS.items()], required=False
+    )
     sentiment = forms.ChoiceField(
         label=_("Sentiment"),
         choices=[("", _("All")), *Sentiment.choices],

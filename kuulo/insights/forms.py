@@ -2,13 +2,14 @@ import contextlib
 from datetime import date, timedelta
 
 from django import forms
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.feedback.histograms import answered_metric_ids, segment_values
 from kuulo.insights.models import Insight, SegmentEvidence, Tag
+from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.metrics.models import Metric
+from kuulo.organisation import terms
 from kuulo.organisation.models import Channel
 
 MAX_TAGS = 10
@@ -103,12 +104,13 @@ class SegmentEvidenceForm(forms.ModelForm):
         blank = [("", _("All"))]
         self.fields["channel"] = forms.ChoiceField(label=_("Channel"), required=False, choices=blank + Channel.choices)
         self.fields["language"] = forms.ChoiceField(
-            label=_("Language"), required=False, choices=blank + list(settings.LANGUAGES)
+            label=_("Language"), required=False, choices=blank + list(LANGUAGE_LABELS.items())
         )
         for name, label in (("customer_group", _("Customer group")), ("touchpoint", _("Touchpoint"))):
             values = segment_values(service, name)
+            names = terms.names_for(None, name)
             self.fields[name] = forms.ChoiceField(
-                label=label, required=False, choices=blank + [(value, value) for value in values]
+                label=label, required=False, choices=blank + [(value, str(names.get(value, value))) for value in values]
             )
 
     def clean(self):

@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kuulo.organisation import terms
 from kuulo.organisation.models import Channel
 
 
@@ -81,9 +82,11 @@ class SegmentEvidence(models.Model):
         if self.language:
             found.append(_("Language: %(value)s") % {"value": languages.get(self.language, self.language)})
         if self.customer_group:
-            found.append(_("Customer group: %(value)s") % {"value": self.customer_group})
+            name = terms.name_of(None, terms.CUSTOMER_GROUP, self.customer_group)
+            found.append(_("Customer group: %(value)s") % {"value": name})
         if self.touchpoint:
-            found.append(_("Touchpoint: %(value)s") % {"value": self.touchpoint})
+            name = terms.name_of(None, terms.TOUCHPOINT, self.touchpoint)
+            found.append(_("Touchpoint: %(value)s") % {"value": name})
         return found
 
     def dashboard_query(self) -> str:

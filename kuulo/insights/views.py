@@ -15,6 +15,7 @@ from kuulo.insights import actions, queries
 from kuulo.insights.access import get_insight_for_user, get_segment_for_user
 from kuulo.insights.forms import InsightFilters, InsightForm, SegmentEvidenceForm, StatusForm, segment_initial
 from kuulo.insights.models import Insight, Tag
+from kuulo.lib.filters import bind_filters
 from kuulo.metrics.scoring import MIN_N
 from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role
@@ -44,14 +45,12 @@ def service_insights(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _list_page(request: HttpRequest, insights, *, services, service) -> HttpResponse:
     tags = Tag.objects.filter(insights__in=insights).distinct().values_list("name", flat=True)
-    filters = InsightFilters(request.GET or None, services=services, tags=tags)
+    filters = bind_filters(request, InsightFilters, request.GET or None, services=services, tags=tags)
     template = "insights/_insight_results.html" if request.htmx else "insights/insight_list.html"
     context = {
         "filters": filters,
         "service": service,
     }
-    if filters.is_bound and not filters.is_valid():
-        return render(request, template, {**context, "page": None}, status=400)
     cleaned = filters.cleaned_data if filters.is_bound else {}
     paginator = Paginator(queries.insight_list(insights, cleaned), PAGE_SIZE)
     context["page"] = paginator.get_page(request.GET.get("page"))

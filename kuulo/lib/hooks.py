@@ -25,3 +25,27 @@ class Hook:
 
     def __repr__(self) -> str:
         return f"<Hook {self.description}: {len(self._handlers)} handlers>"
+
+
+class Lookup:
+    """Like a Hook, but asks a question: the first handler's non-empty answer, else `default`.
+    For when an app must show something that an app above it knows (e.g. a link to its page)."""
+
+    def __init__(self, description: str, default=None) -> None:
+        self.description = description
+        self.default = default
+        self._handlers: list[Callable] = []
+
+    def register(self, handler: Callable) -> Callable:
+        if handler not in self._handlers:
+            self._handlers.append(handler)
+        return handler
+
+    def __call__(self, *args, **kwargs):
+        for handler in self._handlers:
+            if answer := handler(*args, **kwargs):
+                return answer
+        return self.default
+
+    def __repr__(self) -> str:
+        return f"<Lookup {self.description}: {len(self._handlers)} handlers>"

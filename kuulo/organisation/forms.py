@@ -2,7 +2,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from kuulo.organisation.models import Channel, LifeEvent, Membership, Organisation, Role, Service, Unit
+from kuulo.organisation import terms
+from kuulo.organisation.models import Channel, LifeEvent, Membership, Organisation, Role, Service, Term, Unit
 
 
 class OrganisationForm(forms.ModelForm):
@@ -105,3 +106,54 @@ class MembershipRoleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not by_admin:
             self.fields["role"].choices = [(r.value, r.label) for r in Role if r != Role.PRODUCT_OWNER]
+
+
+class TermForm(forms.ModelForm):
+    """A customer group or touchpoint: its code (fixed once made) and its names; one name is enough."""
+
+    class Meta:
+        model = Term
+        fields = ["code", "name_fi", "name_sv", "name_en"]
+
+    def __init__(self, *args, organisation: Organisation, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation, self.kind = organisation, kind
+        self.fields["name_fi"].help_text = _(
+            "Write the name in at least one language. Where a name is missing, pages show another one."
+        )
+        if self.instance.pk:
+            del self.fields["code"]
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"].strip()
+        if not code:
+            raise forms.ValidationError(_("Write a code."))
+        if Term.objects.filter(organisation=self.organisation, kind=self.kind, code=code).exists():
+            raise forms.ValidationError(_("This code is already in use."))
+        return code
+
+    def clean(self):
+        data = super().clean()
+        names = [f"name_{code}" for code in ("fi", "sv", "en")]
+        for name in names:
+            if name in data:
+                data[name] = " ".join(data[name].split())
+        if not any(data.get(name) for name in names) and not any(name in self.errors for name in names):
+            self.add_error("name_fi", _("Write the name in at least one language."))
+        return data
+
+
+class TermFilterField(forms.ChoiceField):
+    """A filter by customer group or touchpoint: offers "All" and the terms in use, by name;
+    accepts a retired term's code too, so that an old link still works."""
+
+    def __init__(self, kind: str, **kwargs):
+        self.kind = kind
+        kwargs.setdefault("required", False)
+        super().__init__(choices=self._choices, **kwargs)
+
+    def _choices(self) -> list[tuple[str, str]]:
+        return [("", _("All")), *((code, str(name)) for code, name in terms.choices_for(None, self.kind))]
+
+    def valid_value(self, value) -> bool:
+        return value in terms.names_for(None, self.kind)

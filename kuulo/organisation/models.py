@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kuulo.lib.translated import translated
 
@@ -169,3 +170,41 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.service} · {self.get_role_display()}"
+
+
+class Term(models.Model):
+    """A word of the organisation's own vocabulary: a customer group or a touchpoint.
+
+    Responses store the `code`; pages show the name in the reader's language
+    (`kuulo.organisation.terms`). A retired term is no longer offered in forms
+    and filters, but old responses that carry its code still read by name."""
+
+    class Kind(models.TextChoices):
+        CUSTOMER_GROUP = "customer_group", _("Customer group")
+        TOUCHPOINT = "touchpoint", _("Touchpoint")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="terms")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    code = models.CharField(
+        _("code"),
+        max_length=64,
+        help_text=_("Stored with each response and used by the widget and the API. It cannot be changed later."),
+    )
+    name_fi = models.CharField(_("name in Finnish"), max_length=200, blank=True)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+    retired_at = models.DateTimeField(pgettext_lazy("a customer group or touchpoint", "retired"), null=True, blank=True)
+
+    name = translated("name")
+
+    class Meta:
+        verbose_name = pgettext_lazy("a customer group or touchpoint", "term")
+        verbose_name_plural = pgettext_lazy("a customer group or touchpoint", "terms")
+        ordering = ["kind", "position", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind", "code"], name="one_term_per_code_and_kind")
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.code

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.organisation.views import members, services, structure
+from kuulo.organisation.views import members, services, structure, terms
 
 app_name = "organisation"
 urlpatterns = [
@@ -19,4 +19,9 @@ urlpatterns = [
     path("life-events/new/", structure.life_event_create, name="life_event_create"),
     path("life-events/<int:pk>/edit/", structure.life_event_edit, name="life_event_edit"),
     path("organisation/", structure.organisation_edit, name="organisation_edit"),
+    path("organisation/terms/", terms.term_list, name="term_list"),
+    path("organisation/terms/new/<str:kind>/", terms.term_create, name="term_create"),
+    path("organisation/terms/<int:pk>/edit/", terms.term_edit, name="term_edit"),
+    path("organisation/terms/<int:pk>/move/", terms.term_move, name="term_move"),
+    path("organisation/terms/<int:pk>/retire/", terms.term_retire, name="term_retire"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuulo.lib.translated import LANGUAGE_CODES, LANGUAGE_LABELS
 from kuulo.metrics.models import Metric
+from kuulo.organisation import terms
 from kuulo.surveys.models import CollectionPoint, Question, Survey, SurveyVersion
 
 LANGUAGE_CHOICES = [(code, LANGUAGE_LABELS[code]) for code in LANGUAGE_CODES]
@@ -179,7 +180,18 @@ class CollectionPointForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in STAFF_KINDS]
-        self.fields["touchpoint"].help_text = _("Where in the service the answers come from, such as “after payment”.")
+        current = self.instance.touchpoint
+        offered = [(code, str(name)) for code, name in terms.choices_for(None, terms.TOUCHPOINT, keep=current)]
+        if current and current not in dict(offered):
+            offered.append((current, current))
+        self.fields["touchpoint"] = forms.ChoiceField(
+            label=_("Touchpoint"),
+            required=False,
+            choices=[("", _("Not given")), *offered],
+            help_text=_(
+                "Where in the service the answers come from. Organisation admins keep the list of touchpoints."
+            ),
+        )
         if self.instance.pk:
             self.fields["kind"].disabled = True
             self.fields["kind"].choices = [(self.instance.kind, self.instance.get_kind_display())]

@@ -53,3 +53,19 @@ def test_the_closed_page_passes_axe(new_page, point):
     assert response.status == 410
     expect(page.locator("h1")).to_have_text("This survey is closed")
     assert axe_violations(page) == []
+
+
+def test_after_a_failed_submit_the_focus_is_on_the_error_summary(new_page, point):
+    page = new_page(None, "fi")
+    page.goto(reverse("public:survey_page", args=[point.key]))
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+
+
+def test_after_a_failed_staff_form_the_focus_is_on_the_error_summary(new_page, point):
+    from tests.factories import AdminFactory
+
+    page = new_page(AdminFactory(), "sv")
+    page.goto(reverse("organisation:unit_create"))
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_focused()

@@ -39,8 +39,10 @@ def shadow_focus(page) -> str:
 
 
 def answer(page, version) -> None:
+    """The short form (the core question and the comment), then "Tell us more" for the rest."""
     dialog = page.get_by_role("dialog")
     dialog.get_by_role("radio", name="Very satisfied").check()
+    dialog.get_by_role("button", name="Tell us more").click()
     dialog.get_by_role("radio", name="9", exact=True).check()
     for statement in ("This service's capabilities meet my requirements.", "This service is easy to use."):
         dialog.get_by_role("group", name=statement).get_by_role("radio", name="Agree", exact=True).check()
@@ -73,7 +75,8 @@ def test_a_keyboard_user_opens_the_widget_answers_and_sees_thanks(new_page, demo
     answer(page, version)
     dialog.get_by_role("button", name="Send").focus()
     page.keyboard.press("Enter")
-    expect(page.get_by_role("status")).to_contain_text("Thank you for your feedback!")
+    expect(page.get_by_role("status")).to_have_text(version.thank_you_en)  # the survey's own, once
+    assert shadow_focus(page) == "Close"
     stored = Response.objects.get()
     assert (stored.language, stored.channel, stored.touchpoint) == ("en", "web", "housing-allowance-application")
     assert stored.status == Response.Status.ACCEPTED
@@ -92,9 +95,20 @@ def test_escape_closes_the_widget_and_focus_returns_to_the_launcher(new_page, de
     assert shadow_focus(page) == "Anna palautetta"
 
 
+def without_always(page, path: str) -> None:
+    """Serve the demo page as an ordinary host page would embed the widget: sampling and quiet days apply."""
+
+    def strip(route):
+        fetched = route.fetch()
+        route.fulfill(response=fetched, body=fetched.text().replace(' data-show="always"', ""))
+
+    page.route(f"**{path}*", strip)
+
+
 def test_after_dismissing_the_widget_it_is_not_shown_again(new_page, demo):
     _version, _point, path = demo
     page = new_page(None, "sv")
+    without_always(page, path)
     page.goto(path + "?lang=sv")
     page.get_by_role("button", name="Ge respons").click()
     page.get_by_role("button", name="Stäng").click()
@@ -168,3 +182,87 @@ def test_the_widget_names_the_service_once_and_warns_about_personal_data(
     expect(dialog.get_by_role("group", name=question)).to_be_visible()
     expect(dialog.get_by_text(privacy)).to_be_visible()
     assert dialog.inner_text().count(name) == 1
+
+
+def test_the_demo_page_shows_the_widget_on_every_visit(new_page, demo):
+    _version, point, path = demo
+    point.sample_percent = 1
+    point.save(update_fields=["sample_percent"])
+    forget_cached_points()
+    for _visit in range(4):
+        page = new_page(None, "fi")  # a new visitor each time
+        page.goto(path + "?lang=fi")
+        expect(page.get_by_role("button", name="Anna palautetta")).to_be_visible()
+    page.get_by_role("button", name="Anna palautetta").click()
+    page.get_by_role("button", name="Sulje").click()
+    page.reload()  # even after closing it, the demo page shows it again
+    expect(page.get_by_role("button", name="Anna palautetta")).to_be_visible()
+
+
+def test_the_widget_opens_short_and_a_short_answer_is_enough(new_page, demo):
+    version, _point, path = demo
+    page = new_page(None, "en")
+    page.goto(path + "?lang=en")
+    page.get_by_role("button", name="Give feedback").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("radio", name="Very satisfied")).to_be_visible()
+    expect(dialog.get_by_label("What could we improve?")).to_be_visible()
+    expect(dialog.get_by_role("radio", name="9", exact=True)).to_be_hidden()
+    more = dialog.get_by_role("button", name="Tell us more")
+    expect(more).to_have_attribute("aria-expanded", "false")
+    dialog.get_by_role("radio", name="Satisfied", exact=True).check()
+    dialog.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("status")).to_have_text(version.thank_you_en)
+    stored = Response.objects.get()
+    assert [answer.metric.code for answer in Answer.objects.filter(response=stored)] == ["csat"]
+
+
+def test_tell_us_more_moves_the_focus_to_the_next_question(new_page, demo):
+    _version, _point, path = demo
+    page = new_page(None, "sv")
+    page.goto(path + "?lang=sv")
+    page.get_by_role("button", name="Ge respons").click()
+    page.get_by_role("button", name="Berätta mer").click()
+    assert shadow_focus(page) == ""  # a radio button: focused, no text of its own
+    focused = page.evaluate(
+        "document.querySelector('[data-kuulo-widget]').shadowRoot.activeElement.getAttribute('type')"
+    )
+    assert focused == "radio"
+    expect(page.get_by_role("radio", name="9", exact=True)).to_be_visible()
+
+
+def test_the_thank_you_links_to_the_services_we_did_page(new_page, demo):
+    from kuulo.backlog.models import BacklogItem
+
+    version, _point, path = demo
+    service = version.survey.service
+    BacklogItem.objects.create(service=service, title="Lomake", status="done", published=True, we_did_fi="Korjasimme.")
+    page = new_page(None, "fi")
+    page.goto(path + "?lang=fi")
+    page.get_by_role("button", name="Anna palautetta").click()
+    page.get_by_role("radio", name="Erittäin tyytyväinen").check()
+    page.get_by_role("button", name="Lähetä").click()
+    link = page.get_by_role("status").get_by_role("link")
+    expect(link).to_have_attribute("href", f"{page.evaluate('location.origin')}/we-did/{service.slug}/?lang=fi")
+    expect(page.get_by_role("status")).to_contain_text(version.thank_you_fi)
+
+
+@pytest.mark.parametrize(("width", "height", "expanded"), [(360, 640, False), (360, 640, True), (1366, 768, True)])
+def test_the_open_widget_leaves_the_pages_navigation_usable(browser, live_server, demo, width, height, expanded):
+    _version, _point, path = demo
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale="fi")
+    page = context.new_page()
+    page.goto(path + "?lang=fi")
+    page.get_by_role("button", name="Anna palautetta").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    if expanded:
+        page.get_by_role("button", name="Kerro lisää").click()
+    for link in page.locator("nav.demo-nav a, nav.language-links a").all():
+        expect(link).to_be_in_viewport()
+        link.click(trial=True, timeout=3000)  # fails when the widget covers it
+    if width < 600:  # on a phone the panel spans the width: it starts below the page's navigation
+        box = page.get_by_role("dialog").bounding_box()
+        nav = page.locator("nav.demo-nav").bounding_box()
+        assert box["y"] >= nav["y"] + nav["height"]
+    context.close()

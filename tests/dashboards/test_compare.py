@@ -42,10 +42,11 @@ def test_outsider_sees_none_of_the_services(client_as, two_services):
 
 
 @pytest.mark.parametrize("params", [{"metric": "999999"}, {"period": "2"}])
-def test_bad_filters_get_a_clear_error(client_as, two_services, params):
+def test_bad_filters_fall_back_to_the_default_with_a_notice(client_as, two_services, params):
     response = client_as("viewer").get(URL, params)
-    assert response.status_code == 400
-    assert "Select a valid choice" in response.content.decode()
+    assert response.status_code == 200
+    assert "Some filters in the address were not valid" in response.content.decode()
+    assert response.context["metric"].code == "csat"
 
 
 def test_htmx_gets_only_the_body(client_as, two_services):

@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from kuulo.organisation.models import Term
 from kuulo.surveys.models import CollectionPoint
-from tests.factories import CollectionPointFactory, published_survey
+from tests.factories import CollectionPointFactory, TermFactory, published_survey
 
 
 def point_data(**overrides) -> dict:
@@ -12,7 +13,7 @@ def point_data(**overrides) -> dict:
         "kind": "widget",
         "name": "Front page",
         "channel": "web",
-        "touchpoint": "after payment",
+        "touchpoint": "",
         "allowed_origins": "https://www.example.fi\nhttps://asiointi.example.fi:8443/",
         "sample_percent": "25",
         "quiet_days": "60",
@@ -33,12 +34,13 @@ def create_url(survey) -> str:
 
 
 def test_product_owner_adds_a_widget(client_as, survey):
-    response = client_as("product_owner").post(create_url(survey), point_data())
+    TermFactory(kind=Term.Kind.TOUCHPOINT, code="after-payment", name_en="After payment")
+    response = client_as("product_owner").post(create_url(survey), point_data(touchpoint="after-payment"))
     point = survey.collection_points.get(name="Front page")
     assert response["Location"] == f"{survey.get_absolute_url()}#point-{point.pk}"
     assert point.allowed_origins == ["https://www.example.fi", "https://asiointi.example.fi:8443"]
     assert (point.sample_percent, point.quiet_days, point.max_per_minute) == (25, 60, 300)
-    assert (point.channel, point.touchpoint) == ("web", "after payment")
+    assert (point.channel, point.touchpoint) == ("web", "after-payment")
     assert len(point.key) >= 8
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from kuulo.feedback import abuse
+from kuulo.feedback import abuse, hooks
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.public.forms import HONEYPOT, SurveyForm, errors_of, undecodable_fields
 from kuulo.feedback.public.questions import service_context, survey_language
@@ -146,6 +146,7 @@ def survey_thanks(request: HttpRequest, key: str) -> HttpResponse:
         "title": version.text("title", language),
         "thank_you": version.text("thank_you", language),
         "service_context": service_context(version, language),
+        "we_did": hooks.we_did_path(point.survey.service),
     }
     return render_public(
         request, "feedback/public/thanks.html", context, language=language, languages=version.languages

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from kuulo.feedback import abuse, rollups
+from kuulo.feedback import abuse, hooks, rollups
 from kuulo.feedback.actions import record_response
 from kuulo.feedback.public.questions import service_context, survey_language, survey_questions
 from kuulo.feedback.submissions import SubmissionError, clean_submission, questions_of
@@ -144,6 +144,7 @@ def widget_config(request: HttpRequest, key: str) -> HttpResponse:
             "quiet_days": point.quiet_days,
             "channel": point.channel,
             "touchpoint": point.touchpoint,
+            "we_did": _we_did(point.survey.service, language),
             "questions": [_config_question(question) for question in survey_questions(version, language)],
         }
     response = JsonResponse(live.configs[language])
@@ -152,6 +153,12 @@ def widget_config(request: HttpRequest, key: str) -> HttpResponse:
     if origin:
         response["Access-Control-Allow-Origin"] = origin
     return response
+
+
+def _we_did(service, language: str) -> str:
+    """The path of the service's "you said, we did" page in `language`, or "" when it has none."""
+    path = hooks.we_did_path(service)
+    return f"{path}?lang={language}" if path else ""
 
 
 def _config_question(question: dict) -> dict:

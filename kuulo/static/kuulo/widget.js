@@ -4,6 +4,10 @@
  *   <script src="https://kuulo.example.fi/static/kuulo/widget.js" data-kuulo-survey="KEY"
  *           data-lang="fi" data-channel="web" data-touchpoint="..." data-customer-group="..." async></script>
  *
+ * It opens short: the survey's first metric question (and any required one), an optional
+ * comment and "Tell us more" for the rest. `data-show="always"` skips the sampling and the quiet
+ * days after an answer, for the organisation's own test and demo pages.
+ *
  * Plain ES2017, no dependencies, no cookies, no third-party requests: it only
  * talks to the origin it was loaded from. It draws itself in a shadow root so
  * the host page's CSS cannot reach it. Answers that cannot be sent are kept in
@@ -22,21 +26,24 @@
       thanks: "Kiitos palautteestasi!", queued: "Vastauksesi on tallessa. Lähetämme sen, kun yhteys toimii.",
       invalid: "Emme voineet ottaa vastaustasi vastaan. Tarkista vastauksesi.", empty: "Vastaa ainakin yhteen kysymykseen.",
       partial: "Vastaa jokaiseen väittämään.", required: "pakollinen", max: "Enintään {n} merkkiä.",
-      privacy: "Älä kirjoita kommenttiin henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa."
+      privacy: "Älä kirjoita kommenttiin henkilötietoja, kuten henkilötunnusta tai puhelinnumeroa.",
+      more: "Kerro lisää", wedid: "Katso, mitä olemme muuttaneet palautteen perusteella"
     },
     sv: {
       open: "Ge respons", send: "Skicka", close: "Stäng", sending: "Skickar…",
       thanks: "Tack för din respons!", queued: "Ditt svar är sparat. Vi skickar det när förbindelsen fungerar.",
       invalid: "Vi kunde inte ta emot ditt svar. Kontrollera dina svar.", empty: "Svara på minst en fråga.",
       partial: "Svara på alla påståenden.", required: "obligatorisk", max: "Högst {n} tecken.",
-      privacy: "Skriv inte personuppgifter i kommentaren, till exempel din personbeteckning eller ditt telefonnummer."
+      privacy: "Skriv inte personuppgifter i kommentaren, till exempel din personbeteckning eller ditt telefonnummer.",
+      more: "Berätta mer", wedid: "Se vad vi har ändrat utifrån responsen"
     },
     en: {
       open: "Give feedback", send: "Send", close: "Close", sending: "Sending…",
       thanks: "Thank you for your feedback!", queued: "Your answer was saved and will be sent when the connection works.",
       invalid: "Your answer could not be accepted. Please check your answers.", empty: "Please answer at least one question.",
       partial: "Please answer every statement.", required: "required", max: "At most {n} characters.",
-      privacy: "Please do not write personal details in your comment, such as your personal identity code or phone number."
+      privacy: "Please do not write personal details in your comment, such as your personal identity code or phone number.",
+      more: "Tell us more", wedid: "See what we have changed based on feedback"
     }
   };
 
@@ -51,6 +58,7 @@
   var QUEUE = "kuulo-widget-queue";
   var QUIET = "kuulo-widget-quiet-" + key;
   var SAMPLE = "kuulo-widget-sample-" + key;
+  var ALWAYS = data.show === "always";
   var retryTimer = null;
   var retryDelay = 2000;
 
@@ -121,9 +129,12 @@
     ".launch,.send,.shut{font:inherit;font-weight:600;border-radius:6px;cursor:pointer;padding:.55rem 1rem}",
     ".launch{position:fixed;right:1rem;bottom:1rem;z-index:2147483000;background:#0b4f8a;color:#fff;border:2px solid #fff;box-shadow:0 2px 8px rgba(0,0,0,.35)}",
     ".send{background:#0b4f8a;color:#fff;border:2px solid #0b4f8a}",
+    ".more{font:inherit;font-weight:600;background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;border-radius:6px;cursor:pointer;padding:.55rem 1rem}",
+    ".actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}",
+    ".status a{color:#0b4f8a;font-weight:600}",
     ".shut{background:#fff;color:#0b4f8a;border:2px solid #0b4f8a;padding:.25rem .75rem}",
     ":focus-visible{outline:3px solid #1b1f24;outline-offset:2px;box-shadow:0 0 0 6px #ffbf47}",
-    ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 2rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
+    ".panel{position:fixed;right:1rem;bottom:1rem;z-index:2147483001;width:min(26rem,calc(100vw - 2rem));max-height:calc(100vh - 6rem);overflow:auto;background:#fff;border:2px solid #0b4f8a;border-radius:8px;padding:1rem;box-shadow:0 4px 16px rgba(0,0,0,.3)}",
     ".head{display:flex;justify-content:space-between;align-items:flex-start;gap:1rem}",
     "h2{font-size:1.2rem;margin:0 0 .75rem;line-height:1.3}",
     ".context{margin:-.5rem 0 .75rem;color:#4a5560}",
@@ -142,7 +153,9 @@
     ".status{margin:.75rem 0 0;font-weight:600}",
     ".status:empty{display:none}",
     ".trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}",
-    "[hidden]{display:none!important}"
+    "[hidden]{display:none!important}",
+    // On a phone the open widget keeps the top of the host page (its header and navigation) in view.
+    "@media (max-width:40rem){.panel{left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-height:min(60vh,calc(100vh - 9rem))}.launch{right:.5rem;bottom:.5rem}}"
   ].join("");
 
   function el(tag, attrs, children) {
@@ -225,14 +238,29 @@
     var title = el("h2", { id: "k-title", tabindex: "-1", text: config.title });
     var context = el("p", { "class": "context", text: config.context || "" });
     var shut = el("button", { type: "button", "class": "shut", text: t.close });
-    var status = el("p", { "class": "status", role: "status" });
-    var form = el("form", { novalidate: "" }, config.questions.map(questionNode).concat([
+    var status = el("p", { "class": "status", role: "status", "aria-live": "polite" });
+    var parts = shortAndRest(config.questions);
+    var more = el("div", { id: "k-more", hidden: "" }, parts.rest.map(function (pair) { return questionNode(pair[0], pair[1]); }));
+    var moreButton = parts.rest.length
+      ? el("button", { type: "button", "class": "more", "aria-expanded": "false", "aria-controls": "k-more", text: t.more })
+      : null;
+    var form = el("form", { novalidate: "" }, parts.short.map(function (pair) { return questionNode(pair[0], pair[1]); }).concat([
+      more,
       el("div", { "class": "trap", "aria-hidden": "true" }, [
         el("label", { "for": "k-website", text: "Website" }),
         el("input", { type: "text", id: "k-website", name: "website", tabindex: "-1", autocomplete: "off" })
       ]),
-      el("button", { type: "submit", "class": "send", text: t.send })
+      el("div", { "class": "actions" }, [el("button", { type: "submit", "class": "send", text: t.send }), moreButton])
     ]));
+    if (moreButton) {
+      moreButton.addEventListener("click", function () {
+        more.hidden = false;
+        moreButton.setAttribute("aria-expanded", "true");
+        moreButton.hidden = true;
+        var first = more.querySelector("input, textarea");
+        if (first) first.focus();
+      });
+    }
     var panel = el("div", { "class": "panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "k-title", hidden: "" }, [
       el("div", { "class": "head" }, [title, shut]), context, form, status
     ]);
@@ -273,8 +301,14 @@
     var sentId = null;
     function settled(id, result) {
       if (id !== sentId) return;
-      status.textContent = result === "ok" ? t.thanks : t.invalid;
-      if (result === "ok" && config.thank_you) status.textContent = t.thanks + " " + config.thank_you;
+      if (result !== "ok") { status.textContent = t.invalid; form.hidden = false; return; }
+      // The survey's own thank-you when it has one (it already thanks), else the widget's.
+      status.textContent = config.thank_you || t.thanks;
+      if (config.we_did) {
+        status.appendChild(document.createTextNode(" "));
+        status.appendChild(el("a", { href: origin + config.we_did, text: t.wedid }));
+      }
+      shut.focus();  // the form is gone: keep the focus in the widget; the live region reads the thanks
     }
     form.addEventListener("submit", async function (event) {
       event.preventDefault();
@@ -297,6 +331,7 @@
       var result = await post(item);
       if (result === "retry") {
         status.textContent = t.queued;
+        shut.focus();
         flush(settled);
       } else {
         dequeue(item.id);
@@ -307,7 +342,22 @@
     fetch(base + "displays", { method: "POST", mode: "cors", credentials: "omit", keepalive: true }).catch(function () {});
   }
 
+  // The short form: the first metric question, any required one and the first open question;
+  // the rest wait behind "Tell us more". Pairs of (question, its index in the survey).
+  function shortAndRest(questions) {
+    var short = [], rest = [], core = false, comment = false;
+    questions.forEach(function (question, index) {
+      var pair = [question, index];
+      if (question.kind !== "open" && !core) { core = true; short.push(pair); }
+      else if (question.kind === "open" && !comment) { comment = true; short.push(pair); }
+      else if (question.required) short.push(pair);
+      else rest.push(pair);
+    });
+    return { short: short, rest: rest };
+  }
+
   function quiet(config) {
+    if (ALWAYS) return;
     write("localStorage", QUIET, String(Date.now() + config.quiet_days * 86400000));
   }
 
@@ -323,12 +373,12 @@
   async function start() {
     if (queue().length) flush();
     var quietUntil = parseInt(read("localStorage", QUIET) || "0", 10);
-    if (quietUntil > Date.now()) return;
+    if (quietUntil > Date.now() && !ALWAYS) return;
     try {
       var response = await fetch(base + "config?lang=" + lang, { mode: "cors", credentials: "omit" });
       if (!response.ok) return;
       var config = await response.json();
-      if (sampled(config)) build(config);
+      if (ALWAYS || sampled(config)) build(config);
     } catch (e) {
       // No widget when Kuulo cannot be reached; the host page is unaffected.
     }

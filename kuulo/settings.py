@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "kuulo.board",
     "kuulo.effects",
     "kuulo.plans",
+    "kuulo.journeys",
     "kuulo.integrations",
     "kuulo.notifications",
     "kuulo.demo",

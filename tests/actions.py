@@ -13,6 +13,7 @@ from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
+from tests.journeys import pages as journey_pages
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
 from tests.surveys import factories as survey_args
@@ -49,6 +50,10 @@ ACTIONS = {
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- journeys ---
+    "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
+    "journeys:step_move": (journey_pages.step_args, TEAM_MEMBER),
+    "journeys:pain_point_delete": (journey_pages.pain_point_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),

@@ -1,0 +1,75 @@
+"""Changes to journey maps that touch more than one row: ordering phases and steps, saving a
+step with its emotions under optimistic locking."""
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from kuulo.journeys.models import Emotion, JourneyMap, Phase, Step
+
+
+class StaleStep(Exception):
+    """The step was saved by someone else after the form was opened."""
+
+    def __init__(self, step: Step):
+        super().__init__(f"Step {step.pk} changed.")
+        self.step = step
+
+
+def add_phase(journey: JourneyMap, phase: Phase) -> Phase:
+    last = journey.phases.aggregate(last=Max("position"))["last"]
+    phase.journey = journey
+    phase.position = 0 if last is None else last + 1
+    phase.save()
+    return phase
+
+
+def add_step(phase: Phase, step: Step, user, emotions: dict[int, int | None]) -> Step:
+    last = phase.steps.aggregate(last=Max("position"))["last"]
+    step.phase = phase
+    step.service_id = phase.journey.service_id
+    step.position = 0 if last is None else last + 1
+    step.updated_by = user
+    with transaction.atomic():
+        step.save()
+        _save_emotions(step, emotions)
+    return step
+
+
+@transaction.atomic
+def save_step(step: Step, fields: list[str], user, seen_version: int | None, emotions: dict[int, int | None]) -> Step:
+    """Saves the changed `fields` of `step` when nobody saved it after `seen_version`; raises
+    StaleStep (with the stored step) otherwise. The check and the write are one UPDATE, so two
+    saves of one version cannot both win."""
+    attnames = [Step._meta.get_field(name).attname for name in fields]
+    values = {attname: getattr(step, attname) for attname in attnames}
+    changed = Step.objects.filter(pk=step.pk, version=seen_version).update(
+        **values, version=F("version") + 1, updated_by=user, updated_at=timezone.now()
+    )
+    if not changed:
+        raise StaleStep(Step.objects.select_related("updated_by").get(pk=step.pk))
+    _save_emotions(step, emotions)
+    step.refresh_from_db()
+    return step
+
+
+def _save_emotions(step: Step, emotions: dict[int, int | None]) -> None:
+    for persona_id, score in emotions.items():
+        if score is None:
+            Emotion.objects.filter(step=step, persona_id=persona_id).delete()
+        else:
+            Emotion.objects.update_or_create(step=step, persona_id=persona_id, defaults={"score": score})
+
+
+@transaction.atomic
+def move(thing: Phase | Step, direction: str) -> None:
+    """Swaps a phase or step with its neighbour above ("up") or below ("down"); renumbers the
+    siblings first so that equal positions cannot stall the move."""
+    siblings = list(thing.journey.phases.all() if isinstance(thing, Phase) else thing.phase.steps.all())
+    index = next(position for position, sibling in enumerate(siblings) if sibling.pk == thing.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(siblings):
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings):
+        if sibling.position != position:
+            type(sibling).objects.filter(pk=sibling.pk).update(position=position)

@@ -98,6 +98,7 @@ STAFF_PAGES = {
     "journeys:opportunity_create": (journey_pages.step_args, CONTRIBUTORS),
     "journeys:opportunity_edit": (journey_pages.opportunity_args, CONTRIBUTORS),
     "journeys:opportunity_matrix": (journey_pages.journey_args, MEMBERS),
+    "journeys:opportunity_item_create": (lambda s: journey_pages.journey_args(s)[:1], CONTRIBUTORS),
     "journeys:persona_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:persona_create": (lambda s: [s.pk], CONTRIBUTORS),
     "journeys:persona_edit": (journey_pages.persona_args, CONTRIBUTORS),

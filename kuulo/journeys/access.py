@@ -66,3 +66,13 @@ def get_opportunity_for_user(request, service_pk: int, journey_pk, pk, role: Rol
     opportunity.service = journey.service
     opportunity.step.phase.journey = journey
     return opportunity
+
+
+def get_service_opportunity_for_user(request, service_pk: int, pk, role: Role = Role.VIEWER) -> Opportunity:
+    """An opportunity of any map of the service `service_pk` (for URLs that name no map)."""
+    service = get_service_for_user(request, service_pk, role=role)
+    opportunity = get_object_or_404(
+        Opportunity.objects.select_related("step__phase__journey"), service=service, pk=_pk(pk)
+    )
+    opportunity.service = service
+    return opportunity

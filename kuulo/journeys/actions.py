@@ -5,7 +5,10 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from kuulo.journeys.models import Emotion, JourneyMap, Phase, Step
+from kuulo.backlog import actions as backlog_actions
+from kuulo.backlog.models import BacklogItem
+from kuulo.journeys.models import Emotion, JourneyMap, Opportunity, Phase, Step
+from kuulo.traceability.actions import link
 
 
 class StaleStep(Exception):
@@ -73,3 +76,16 @@ def move(thing: Phase | Step, direction: str) -> None:
     for position, sibling in enumerate(siblings):
         if sibling.position != position:
             type(sibling).objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def item_from_opportunity(opportunity: Opportunity, user, title: str) -> BacklogItem:
+    """A new backlog item of the opportunity's service, linked to it (opportunity → item); an open
+    opportunity is then in progress."""
+    description = "\n".join(pain.text for pain in opportunity.pain_points.all())
+    item = backlog_actions.create_item(opportunity.service, user, title=title, description=description)
+    link(opportunity, item, user)
+    if opportunity.status == Opportunity.Status.OPEN:
+        opportunity.status = Opportunity.Status.IN_PROGRESS
+        opportunity.save(update_fields=["status"])
+    return item

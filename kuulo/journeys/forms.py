@@ -115,3 +115,20 @@ class OpportunityForm(forms.ModelForm):
     def __init__(self, *args, step, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pain_points"].queryset = PainPoint.objects.filter(step__phase__journey_id=step.phase.journey_id)
+
+
+class ItemFromOpportunityForm(forms.Form):
+    opportunity = forms.ModelChoiceField(label=_("Opportunity"), queryset=Opportunity.objects.none())
+    title = forms.CharField(
+        label=_("Title of the backlog item"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the opportunity's own words."),
+    )
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opportunity"].queryset = Opportunity.objects.filter(service=service).order_by("title", "pk")
+
+    def item_title(self) -> str:
+        return self.cleaned_data["title"] or self.cleaned_data["opportunity"].title[:200]

@@ -4,6 +4,7 @@ See JourneysConfig.ready() and docs/architecture.md, "Adding a kind"."""
 
 from dataclasses import replace
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.journeys.models import Opportunity, PainPoint
@@ -80,6 +81,7 @@ OPPORTUNITY_ITEM = Pair(
         already=_("The opportunity was already linked to this item."),
         removed=_("The opportunity is no longer linked to this item."),
     ),
+    create_url=lambda service: reverse("journeys:opportunity_item_create", args=[service.pk]),
 )
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path(J + "steps/<int:step_pk>/opportunities/new/", views_more.opportunity_create, name="opportunity_create"),
     path(J + "opportunities/<int:opportunity_pk>/edit/", views_more.opportunity_edit, name="opportunity_edit"),
     path(J + "opportunities/", views_more.opportunity_matrix, name="opportunity_matrix"),
+    path("services/<int:pk>/journeys/new-item/", views_more.opportunity_item_create, name="opportunity_item_create"),
     path("services/<int:pk>/personas/", views_more.persona_list, name="persona_list"),
     path("services/<int:pk>/personas/new/", views_more.persona_create, name="persona_create"),
     path("services/<int:pk>/personas/<int:persona_pk>/edit/", views_more.persona_edit, name="persona_edit"),

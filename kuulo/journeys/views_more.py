@@ -10,14 +10,16 @@ from django.views.decorators.http import require_POST
 
 from kuulo.backlog.models import BacklogItem
 from kuulo.feedback.histograms import segment_values
+from kuulo.journeys import actions
 from kuulo.journeys.access import (
     get_journey_for_user,
     get_opportunity_for_user,
     get_pain_point_for_user,
     get_persona_for_user,
+    get_service_opportunity_for_user,
     get_step_for_user,
 )
-from kuulo.journeys.forms import OpportunityForm, PainPointForm, PersonaForm
+from kuulo.journeys.forms import ItemFromOpportunityForm, OpportunityForm, PainPointForm, PersonaForm
 from kuulo.journeys.models import Opportunity, Persona
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import get_service_for_user
@@ -161,3 +163,22 @@ def opportunity_matrix(request: HttpRequest, pk: int, journey_pk: int) -> HttpRe
     context = {"journey": journey, "service": journey.service, "opportunities": opportunities, "sort": sort}
     context["sort_columns"] = columns
     return render(request, "journeys/opportunity_matrix.html", context)
+
+
+@login_required
+def opportunity_item_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new backlog item from an opportunity of the service, linked to it; `?opportunity=<id>`
+    (where the traceability panel's "a new item from this opportunity" leads) chooses it."""
+    service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
+    chosen = request.GET.get("opportunity", "")
+    opportunity = get_service_opportunity_for_user(request, pk, chosen, role=Role.TEAM_MEMBER) if chosen else None
+    initial = {"opportunity": opportunity.pk, "title": opportunity.title[:200]} if opportunity else {}
+    form = ItemFromOpportunityForm(request.POST or None, initial=initial, service=service)
+    if request.method == "POST" and form.is_valid():
+        opportunity = form.cleaned_data["opportunity"]
+        opportunity.service = service
+        item = actions.item_from_opportunity(opportunity, request.user, form.item_title())
+        messages.success(request, _("The backlog item was created from the opportunity."))
+        return redirect("backlog:item_detail", pk=pk, item_pk=item.pk)
+    context = {"form": form, "opportunity": opportunity, "service": service}
+    return render(request, "journeys/opportunity_item.html", context, status=422 if form.errors else 200)

@@ -16,7 +16,7 @@ CURVE_HEIGHT = 120
 class Curve:
     persona: Persona
     points: str  # SVG polyline points
-    dots: list[tuple[float, float, int, str]]  # x, y, score, step name
+    dots: list[tuple[int, int, int, str]]  # x, y, score, step name (whole pixels: no decimal commas)
     summary: str
 
 
@@ -63,13 +63,13 @@ def curves(phases: list[Phase], personas: list[Persona], label) -> list[Curve]:
         if not scored:
             continue
         dots = [
-            (step.column * COLUMN + COLUMN / 2, (2 - score) * (CURVE_HEIGHT - 20) / 4 + 10, score, step.name)
+            (step.column * COLUMN + COLUMN // 2, (2 - score) * (CURVE_HEIGHT - 20) // 4 + 10, score, step.name)
             for _index, step, score in scored
         ]
         found.append(
             Curve(
                 persona=persona,
-                points=" ".join(f"{x:.0f},{y:.0f}" for x, y, _score, _name in dots),
+                points=" ".join(f"{x},{y}" for x, y, _score, _name in dots),
                 dots=dots,
                 summary=label(persona, scored),
             )

@@ -109,7 +109,7 @@ def _map_context(request: HttpRequest, journey: JourneyMap) -> dict:
         "live_days": figures.DAYS,
         "column": queries.COLUMN,
         "curve_height": queries.CURVE_HEIGHT,
-        "curve_zero": queries.CURVE_HEIGHT / 2,
+        "curve_zero": queries.CURVE_HEIGHT // 2,
         "lanes": [
             ("does", _("The customer does")),
             ("thinks", _("The customer thinks")),

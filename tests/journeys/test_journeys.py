@@ -1,7 +1,10 @@
 """Journey maps by role: creating, editing the outline by buttons, reordering, the visual view,
 step locking against lost edits, and bad input."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kuulo.journeys.models import Emotion, JourneyMap, Phase, Step
@@ -168,3 +171,13 @@ def test_the_visual_view_draws_the_emotion_curve(client_as, service, journey):
     assert response.status_code == 200
     assert "<polyline" in content
     assert "Emotion curve of Muuttaja: Muuttoilmoitus: +1; Hakemus: -2" in content
+
+
+def test_the_curve_has_plain_coordinates_in_finnish_too(client_as, service, journey):
+    Emotion.objects.create(step=_step(journey), persona=journey.persona, score=1)
+    client = client_as("viewer")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    content = client.get(reverse("journeys:journey_visual", args=[service.pk, journey.pk])).content.decode()
+    assert "Tunnekäyrä" in content
+    assert re.search(r'<circle cx="\d+" cy="\d+"', content)
+    assert re.search(r'--columns: \d+"', content)

@@ -269,9 +269,14 @@ def load_demo_journeys() -> JourneyMap | None:
 
 
 def _comments_about(service: Service, keywords: list[str]) -> list[Comment]:
-    """A few comments that mention any of the keywords, newest first."""
+    """A few comments of dissatisfied customers (CSAT 1–3) that mention any of the keywords, newest first."""
     matches = Q()
     for keyword in keywords:
         matches |= Q(text__icontains=keyword)
-    comments = Comment.objects.filter(matches, response__service=service).order_by("-response__received_at")
-    return list(comments[:EVIDENCE])
+    comments = Comment.objects.filter(
+        matches,
+        response__service=service,
+        response__answers__metric__code="csat",
+        response__answers__value__lte=3,
+    ).order_by("-response__received_at", "pk")
+    return list(comments.distinct()[:EVIDENCE])

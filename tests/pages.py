@@ -189,6 +189,8 @@ PUBLIC_PAGES = {
     "public:widget_demo": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.widget_key(s),
     # --- backlog: the public "you said, we did" page ---
     "effects:we_did": effect_pages.we_did_args,
+    # --- journeys: a map shared read-only for a workshop ---
+    "journeys:shared_journey": journey_pages.share_token,
 }
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.

@@ -1,6 +1,8 @@
 """Changes to journey maps that touch more than one row: ordering phases and steps, saving a
 step with its emotions under optimistic locking."""
 
+import secrets
+
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
@@ -89,3 +91,15 @@ def item_from_opportunity(opportunity: Opportunity, user, title: str) -> Backlog
         opportunity.status = Opportunity.Status.IN_PROGRESS
         opportunity.save(update_fields=["status"])
     return item
+
+
+def share(journey: JourneyMap) -> str:
+    """Gives the map a new read-only share link (an unguessable token); an older link stops working."""
+    journey.share_token = secrets.token_urlsafe(32)
+    journey.save(update_fields=["share_token", "updated_at"])
+    return journey.share_token
+
+
+def revoke_share(journey: JourneyMap) -> None:
+    journey.share_token = ""
+    journey.save(update_fields=["share_token", "updated_at"])

@@ -84,6 +84,8 @@ class JourneyMap(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CURRENT)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    # The secret of the read-only share link for workshop participants without an account; empty: not shared.
+    share_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -91,6 +93,11 @@ class JourneyMap(models.Model):
         verbose_name = _("journey map")
         verbose_name_plural = _("journey maps")
         ordering = ["title", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["share_token"], condition=~models.Q(share_token=""), name="one_map_per_share_token"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -4,13 +4,14 @@ everything and where keyboard and screen-reader users edit), the visual view and
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext, override
+from django.views.decorators.http import require_GET, require_POST
 
+from kuulo.effects.public_views import LANGUAGES, page_language
 from kuulo.journeys import actions, figures, queries
 from kuulo.journeys.access import get_journey_for_user, get_phase_for_user, get_step_for_user
 from kuulo.journeys.forms import JourneyForm, PhaseForm, StepForm
@@ -18,6 +19,7 @@ from kuulo.journeys.models import JourneyMap, Persona, Step
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import get_service_for_user, roles_from
 from kuulo.organisation.models import Role
+from kuulo.organisation.public import render_public
 from kuulo.traceability.queries import sources
 
 # Maps
@@ -133,7 +135,43 @@ def journey_detail(request: HttpRequest, pk: int, journey_pk: int) -> HttpRespon
     """The outline: every phase and step with all their lanes, as headings and tables; the
     editing buttons for team members."""
     journey = get_journey_for_user(request, pk, journey_pk)
-    return render(request, "journeys/journey_detail.html", _map_context(request, journey))
+    context = _map_context(request, journey)
+    if journey.share_token and journey.service.can_manage:
+        context["share_url"] = request.build_absolute_uri(
+            reverse("journeys:shared_journey", args=[journey.share_token])
+        )
+    return render(request, "journeys/journey_detail.html", context)
+
+
+@require_POST
+@login_required
+def journey_share(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
+    """A new read-only share link for the map (replacing any older one), or none: `revoke`."""
+    journey = get_journey_for_user(request, pk, journey_pk, role=Role.PRODUCT_OWNER)
+    if request.POST.get("revoke"):
+        actions.revoke_share(journey)
+        messages.success(request, _("The share link no longer works."))
+    else:
+        actions.share(journey)
+        messages.success(request, _("A new share link was made. An older link no longer works."))
+    return redirect(f"{journey.get_absolute_url()}#share")
+
+
+@require_GET
+def shared_journey(request: HttpRequest, token: str) -> HttpResponse:
+    """The visual view of a shared map, read-only and without logging in, for workshop participants."""
+    if not token:
+        raise Http404("No such map.")
+    journey = get_object_or_404(
+        JourneyMap.objects.select_related("service", "persona", "life_event"), share_token=token
+    )
+    language = page_language(request)
+    with override(language):
+        context = {**_map_context(request, journey), "shared": True}
+        response = render_public(request, "journeys/shared.html", context, language=language, languages=LANGUAGES)
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
 
 
 @login_required

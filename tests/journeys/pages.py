@@ -55,3 +55,9 @@ def opportunity_args(service) -> list:
 def persona_args(service) -> list:
     _journey(service)
     return [service.pk, Persona.objects.filter(service=service).first().pk]
+
+
+def share_token(service) -> list:
+    from kuulo.journeys.actions import share
+
+    return [share(_journey(service))]

@@ -53,6 +53,7 @@ ACTIONS = {
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),
+    "journeys:journey_copy": (journey_pages.journey_args, PRODUCT_OWNER),
     "journeys:step_move": (journey_pages.step_args, TEAM_MEMBER),
     "journeys:pain_point_delete": (journey_pages.pain_point_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---

@@ -21,7 +21,7 @@ def get_journey_for_user(request: HttpRequest, service_pk: int, pk, role: Role =
     get_service_for_user (with my_role, can_contribute, can_manage)."""
     service = get_service_for_user(request, service_pk, role=role)
     journey = get_object_or_404(
-        JourneyMap.objects.select_related("persona", "life_event", "owner"), service=service, pk=_pk(pk)
+        JourneyMap.objects.select_related("persona", "life_event", "owner", "based_on"), service=service, pk=_pk(pk)
     )
     journey.service = service
     return journey

@@ -6,6 +6,7 @@ import secrets
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kuulo.backlog import actions as backlog_actions
 from kuulo.backlog.models import BacklogItem
@@ -103,3 +104,39 @@ def share(journey: JourneyMap) -> str:
 def revoke_share(journey: JourneyMap) -> None:
     journey.share_token = ""
     journey.save(update_fields=["share_token", "updated_at"])
+
+
+LANES = ["name", "process", "other_organisation", "other_unit_id", "does", "thinks", "feels", "channel", "touchpoint"]
+LANES += ["backstage", "measured_touchpoints"]
+
+
+@transaction.atomic
+def copy_as_future(journey: JourneyMap, user) -> JourneyMap:
+    """A future-state map copied from `journey`: its phases, steps, lanes and emotions, each step
+    remembering the step it came from so that the copy shows the as-is values beside the to-be.
+    Pain points and opportunities stay on the original."""
+    copy = JourneyMap.objects.create(
+        service=journey.service,
+        life_event=journey.life_event,
+        title=(_("%(title)s (future state)") % {"title": journey.title})[:200],
+        description=journey.description,
+        owner=user,
+        persona=journey.persona,
+        kind=JourneyMap.Kind.FUTURE,
+        status=JourneyMap.Status.DRAFT,
+        based_on=journey,
+    )
+    for phase in journey.phases.prefetch_related("steps__emotions"):
+        steps = list(phase.steps.all())
+        phase.pk, phase.journey = None, copy
+        phase.save()
+        for step in steps:
+            emotions = [(emotion.persona_id, emotion.score) for emotion in step.emotions.all()]
+            new = Step(phase=phase, service_id=copy.service_id, position=step.position, based_on=step, updated_by=user)
+            for lane in LANES:
+                setattr(new, lane, getattr(step, lane))
+            new.save()
+            Emotion.objects.bulk_create(
+                Emotion(step=new, persona_id=persona, score=score) for persona, score in emotions
+            )
+    return copy

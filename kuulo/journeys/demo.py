@@ -2,7 +2,7 @@
 event that crosses another agency (the Digital and Population Data Services Agency) before our
 process and the customer's bank after it, with live feedback on our own steps, a persona, pain
 points backed by comments and opportunities that became backlog items (one done, with its
-measured effect on the backlog's effect pages).
+measured effect on the backlog's effect pages), and a future-state copy with two steps redesigned.
 
 Idempotent: nothing is added when the service already has the map."""
 
@@ -13,6 +13,7 @@ from kuulo.accounts.models import User
 from kuulo.backlog.models import BacklogItem
 from kuulo.feedback.models import Comment
 from kuulo.insights.models import Insight
+from kuulo.journeys.actions import copy_as_future
 from kuulo.journeys.models import Emotion, JourneyMap, Opportunity, PainPoint, Persona, Phase, Process, Step
 from kuulo.organisation.models import Channel, LifeEvent, Service, Unit
 from kuulo.traceability import actions as links
@@ -265,7 +266,30 @@ def load_demo_journeys() -> JourneyMap | None:
         opportunity.pain_points.set(PainPoint.objects.filter(step=steps[step_name]))
         for item in BacklogItem.objects.filter(service=service, title__in=items):
             links.link(opportunity, item, owner)
+    _future_state(journey, owner, persona)
     return journey
+
+
+def _future_state(journey: JourneyMap, owner, persona: Persona) -> None:
+    """The to-be copy: the attachment requirements shown before uploading, the move notification
+    leading to the application."""
+    future = copy_as_future(journey, owner)
+    changes = {
+        "Liitteiden lähettäminen": (
+            "Näkee liitteiden vaatimukset lomakkeella ja lataa liitteet kerralla oikeassa muodossa.",
+            "Luottavainen.",
+            1,
+        ),
+        "Muuttoilmoitus": (
+            "Saa muuttoilmoituksen lopussa linkin asumistuen hakemiseen.",
+            "Tietää, mitä tehdä seuraavaksi.",
+            1,
+        ),
+    }
+    for step in Step.objects.filter(phase__journey=future, name__in=changes):
+        step.does, step.feels, score = changes[step.name]
+        step.save(update_fields=["does", "feels"])
+        Emotion.objects.filter(step=step, persona=persona).update(score=score)
 
 
 def _comments_about(service: Service, keywords: list[str]) -> list[Comment]:

@@ -84,6 +84,15 @@ class JourneyMap(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CURRENT)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("copied from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        editable=False,
+    )
     # The secret of the read-only share link for workshop participants without an account; empty: not shared.
     share_token = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -157,6 +166,10 @@ class Step(models.Model):
         _("backstage"), blank=True, help_text=_("What staff and systems do that the customer does not see.")
     )
     measured_touchpoints = models.JSONField(_("feedback from touchpoints"), default=list, blank=True)
+    # On a copy (a future-state map), the step of the original it was copied from: its as-is values.
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
     version = models.PositiveIntegerField(default=1)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

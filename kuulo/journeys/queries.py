@@ -23,7 +23,8 @@ class Curve:
 def load(journey: JourneyMap) -> list[Phase]:
     """The phases in order, each with `.step_list` (steps in order, with emotions, pain points and
     opportunities prefetched); every step carries `.cells` (its live figures), `.headline` (the first
-    of them), `.emotion_of` (persona id → score) and `.column` (its column in the visual view)."""
+    of them), `.emotion_of` (persona id → score), `.column` (its column in the visual view) and `.as_is` (on a
+    copy, the original step with its own `.emotion_of`, else None)."""
     steps = Step.objects.select_related("other_unit").prefetch_related(
         Prefetch("emotions", queryset=Emotion.objects.select_related("persona")),
         "pain_points",
@@ -33,6 +34,12 @@ def load(journey: JourneyMap) -> list[Phase]:
     all_steps = [step for phase in phases for step in phase.steps.all()]
     cells = figures.step_cells(journey.service, all_steps)
     column = 0
+    originals = {
+        step.pk: step
+        for step in Step.objects.filter(pk__in=[step.based_on_id for step in all_steps if step.based_on_id])
+        .select_related("other_unit")
+        .prefetch_related("emotions")
+    }
     for phase in phases:
         phase.step_list = list(phase.steps.all())
         phase.span = max(len(phase.step_list), 1)  # an empty phase keeps one column in the visual view
@@ -43,6 +50,9 @@ def load(journey: JourneyMap) -> list[Phase]:
             step.cells = cells.get(step.pk, [])
             step.headline = step.cells[0] if step.cells else None
             step.emotion_of = {emotion.persona_id: emotion.score for emotion in step.emotions.all()}
+            step.as_is = originals.get(step.based_on_id)
+            if step.as_is is not None:
+                step.as_is.emotion_of = {emotion.persona_id: emotion.score for emotion in step.as_is.emotions.all()}
     return phases
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path(J + "visual/", views.journey_visual, name="journey_visual"),
     path(J + "edit/", views.journey_edit, name="journey_edit"),
     path(J + "share/", views.journey_share, name="journey_share"),
+    path(J + "copy/", views.journey_copy, name="journey_copy"),
     path("journeys/shared/<str:token>/", views.shared_journey, name="shared_journey"),
     path(J + "delete/", views.journey_delete, name="journey_delete"),
     path(J + "phases/new/", views.phase_create, name="phase_create"),

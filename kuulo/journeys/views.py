@@ -145,6 +145,18 @@ def journey_detail(request: HttpRequest, pk: int, journey_pk: int) -> HttpRespon
 
 @require_POST
 @login_required
+def journey_copy(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
+    """A future-state copy of the map, to redesign the journey with the current one beside it."""
+    journey = get_journey_for_user(request, pk, journey_pk, role=Role.PRODUCT_OWNER)
+    copy = actions.copy_as_future(journey, request.user)
+    messages.success(
+        request, _("A future-state copy was made. Each step shows the current values beside the new ones.")
+    )
+    return redirect(copy)
+
+
+@require_POST
+@login_required
 def journey_share(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
     """A new read-only share link for the map (replacing any older one), or none: `revoke`."""
     journey = get_journey_for_user(request, pk, journey_pk, role=Role.PRODUCT_OWNER)

@@ -17,6 +17,9 @@ def test_the_demo_journey_crosses_another_agency_measures_our_steps_and_loads_on
     journey = load_demo_journeys()
     assert load_demo_journeys() is None  # loading again adds nothing
     assert JourneyMap.objects.filter(title=TITLE).count() == 1
+    future = JourneyMap.objects.get(based_on=journey)
+    redesigned = Step.objects.get(phase__journey=future, name="Liitteiden lähettäminen")
+    assert redesigned.based_on.does != redesigned.does
     steps = Step.objects.filter(phase__journey=journey)
     assert {"before", "ours", "after"} <= set(steps.values_list("process", flat=True))
     assert steps.filter(other_organisation__startswith="Digi- ja väestötietovirasto").exists()

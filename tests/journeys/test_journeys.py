@@ -181,3 +181,26 @@ def test_the_curve_has_plain_coordinates_in_finnish_too(client_as, service, jour
     assert "Tunnekäyrä" in content
     assert re.search(r'<circle cx="\d+" cy="\d+"', content)
     assert re.search(r'--columns: \d+"', content)
+
+
+def test_a_future_state_copy_shows_the_current_values_beside_the_new_ones(client_as, service, journey):
+    Emotion.objects.create(step=_step(journey), persona=journey.persona, score=-1)
+    response = client_as("product_owner").post(reverse("journeys:journey_copy", args=[service.pk, journey.pk]))
+    copy = JourneyMap.objects.exclude(pk=journey.pk).get()
+    assert response.status_code == 302 and response["Location"] == copy.get_absolute_url()
+    assert (copy.kind, copy.based_on, copy.title) == ("future", journey, "Muutto uuteen kuntaan (future state)")
+    new = Step.objects.get(phase__journey=copy, name="Hakemus")
+    assert (new.based_on, new.does, new.version) == (_step(journey), "Täyttää lomakkeen", 1)
+    assert Emotion.objects.get(step=new).score == -1
+    edit = reverse("journeys:step_edit", args=[service.pk, copy.pk, new.pk])
+    client_as("team_member").post(edit, _step_data(new, does="Hakemus esitäytetään"))
+    content = client_as("viewer").get(copy.get_absolute_url()).content.decode()
+    assert "As is" in content and "To be" in content
+    assert content.index("Hakemus esitäytetään") < content.index("Täyttää lomakkeen")
+    assert _step(journey).does == "Täyttää lomakkeen"  # the original is untouched
+
+
+@pytest.mark.parametrize(("role", "status"), [("team_member", 403), ("viewer", 403), ("outsider", 404)])
+def test_only_the_product_owner_copies_a_map(client_as, service, journey, role, status):
+    assert client_as(role).post(reverse("journeys:journey_copy", args=[service.pk, journey.pk])).status_code == status
+    assert JourneyMap.objects.count() == 1

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.journeys import views, views_more
+from kuulo.journeys import exports, views, views_more
 
 app_name = "journeys"
 J = "services/<int:pk>/journeys/<int:journey_pk>/"
@@ -28,6 +28,8 @@ urlpatterns = [
     path(J + "steps/<int:step_pk>/opportunities/new/", views_more.opportunity_create, name="opportunity_create"),
     path(J + "opportunities/<int:opportunity_pk>/edit/", views_more.opportunity_edit, name="opportunity_edit"),
     path(J + "opportunities/", views_more.opportunity_matrix, name="opportunity_matrix"),
+    path(J + "steps.csv", exports.steps_csv, name="steps_csv"),
+    path(J + "opportunities.csv", exports.opportunities_csv, name="opportunities_csv"),
     path("services/<int:pk>/journeys/new-item/", views_more.opportunity_item_create, name="opportunity_item_create"),
     path("services/<int:pk>/personas/", views_more.persona_list, name="persona_list"),
     path("services/<int:pk>/personas/new/", views_more.persona_create, name="persona_create"),

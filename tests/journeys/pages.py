@@ -14,6 +14,7 @@ def journey_map(service) -> JourneyMap:
         phase=before,
         position=0,
         name="Muuttoilmoitus",
+        process=Process.BEFORE,
         other_organisation="Digi- ja väestötietovirasto",
     )
     step = Step.objects.create(service=service, phase=ours, position=0, name="Hakemus", does="Täyttää lomakkeen")

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "kuulo.board",
     "kuulo.effects",
     "kuulo.plans",
+    "kuulo.journeys",
     "kuulo.integrations",
     "kuulo.alerts",
     "kuulo.savedviews",

@@ -15,6 +15,7 @@ from tests.comments import pages as comment_pages
 from tests.factories import TermFactory
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
+from tests.journeys import pages as journey_pages
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
 from tests.savedviews.data import team_members_view
@@ -55,6 +56,12 @@ ACTIONS = {
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- journeys ---
+    "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
+    "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),
+    "journeys:journey_copy": (journey_pages.journey_args, PRODUCT_OWNER),
+    "journeys:step_move": (journey_pages.step_args, TEAM_MEMBER),
+    "journeys:pain_point_delete": (journey_pages.pain_point_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),

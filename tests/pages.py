@@ -19,6 +19,7 @@ from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, TermFactory, UnitFactory
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
+from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
 from tests.plans import data as plan_pages
 from tests.surveys import factories as survey_args
@@ -97,6 +98,28 @@ STAFF_PAGES = {
     "insights:insight_delete": (insight_args, MANAGERS),
     "insights:comment_search": (insight_args, CONTRIBUTORS),
     "insights:segment_create": (insight_args, CONTRIBUTORS),
+    # --- journeys: journey maps, personas, pain points and opportunities ---
+    "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
+    "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
+    "journeys:journey_detail": (journey_pages.journey_args, MEMBERS),
+    "journeys:journey_visual": (journey_pages.journey_args, MEMBERS),
+    "journeys:journey_edit": (journey_pages.journey_args, CONTRIBUTORS),
+    "journeys:journey_delete": (journey_pages.journey_args, MANAGERS),
+    "journeys:phase_create": (journey_pages.journey_args, CONTRIBUTORS),
+    "journeys:phase_edit": (journey_pages.phase_args, CONTRIBUTORS),
+    "journeys:phase_delete": (journey_pages.phase_args, CONTRIBUTORS),
+    "journeys:step_create": (journey_pages.phase_args, CONTRIBUTORS),
+    "journeys:step_detail": (journey_pages.step_args, MEMBERS),
+    "journeys:step_edit": (journey_pages.step_args, CONTRIBUTORS),
+    "journeys:step_delete": (journey_pages.step_args, CONTRIBUTORS),
+    "journeys:pain_point_create": (journey_pages.step_args, CONTRIBUTORS),
+    "journeys:opportunity_create": (journey_pages.step_args, CONTRIBUTORS),
+    "journeys:opportunity_edit": (journey_pages.opportunity_args, CONTRIBUTORS),
+    "journeys:opportunity_matrix": (journey_pages.journey_args, MEMBERS),
+    "journeys:opportunity_item_create": (lambda s: journey_pages.journey_args(s)[:1], CONTRIBUTORS),
+    "journeys:persona_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
+    "journeys:persona_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "journeys:persona_edit": (journey_pages.persona_args, CONTRIBUTORS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
@@ -192,6 +215,8 @@ PUBLIC_PAGES = {
     "public:widget_demo": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.widget_key(s),
     # --- backlog: the public "you said, we did" page ---
     "effects:we_did": effect_pages.we_did_args,
+    # --- journeys: a map shared read-only for a workshop ---
+    "journeys:shared_journey": journey_pages.share_token,
 }
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
@@ -201,6 +226,8 @@ NOT_PAGES = {
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
+    "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
+    "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",

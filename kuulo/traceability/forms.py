@@ -24,7 +24,7 @@ class LinkForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         target, kind = data.get(self.pair.target), registry.kind(self.pair.target)
-        new_allowed = kind.create_url is not None
+        new_allowed = self.pair.new_target_url() is not None
         if target is not None and not target.isdigit() and (target != self.NEW or not new_allowed):
             self.add_error(self.pair.target, kind.choose_message)
         return data

@@ -61,7 +61,7 @@ class LinkPanel:
 
     @property
     def offers_new(self) -> bool:
-        return registry.kind(self.pair.target).create_url is not None
+        return self.pair.new_target_url() is not None
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,13 @@ class Pair:
     on_unlink: Callable[[Any, Any, Any], None] | None = None
     # Extra CSS class of the panel; the box's own name by default (see panel.LinkPanel).
     css_class: str | None = field(default=None)
+    # Where a new target is started from a source of this pair, when the target kind's own
+    # create_url cannot take this source (e.g. an opportunity made into a backlog item by the
+    # journeys app, which the backlog may not import); "?<source kind>=<id>" is added.
+    create_url: Callable[[Service], str] | None = None
+
+    def new_target_url(self) -> Callable[[Service], str] | None:
+        return self.create_url or _kinds[self.target].create_url
 
     @property
     def key(self) -> tuple[str, str]:

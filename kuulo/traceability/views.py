@@ -51,7 +51,7 @@ def link(request: HttpRequest, pk: int, source: str, target: str) -> HttpRespons
         return _invalid(request, service, pair, form)
     source_thing = thing_of_service(registry.kind(source), service, form.cleaned_data[source])
     if form.cleaned_data[target] == LinkForm.NEW:
-        address = registry.kind(target).create_url(service) + f"?{source}={source_thing.pk}"
+        address = pair.new_target_url()(service) + f"?{source}={source_thing.pk}"
         if request.htmx:
             return HttpResponse(status=204, headers={"HX-Redirect": address})
         return redirect(address)

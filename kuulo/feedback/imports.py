@@ -41,6 +41,7 @@ from kuulo.feedback.submissions import (
     questions_of,
 )
 from kuulo.feedback.timestamps import parse_moment
+from kuulo.organisation import terms
 from kuulo.organisation.models import Channel
 from kuulo.surveys.models import CollectionPoint, Question, Survey, SurveyVersion
 
@@ -574,6 +575,7 @@ class RowReader:
         self.services = _service_names() if "service" in mapping.columns.values() else {}
         self.this_service = mapping.service or version.survey.service.slug
         self.defaults = {"channel": mapping.channel, "customer_group": "", "touchpoint": _point_touchpoint(version)}
+        self.vocabularies: dict[str, bool] = {}
 
     def warnings(self) -> list[ValueWarning]:
         labels = dict(Channel.choices)
@@ -638,14 +640,20 @@ class RowReader:
         own = self.mapping.values.get(index, {})
         if text.casefold() in own:
             return own[text.casefold()] or self.defaults[target]
-        if target == "channel":
-            found = channel_of(text)
-        else:
-            found = text if SEGMENT_PATTERN.match(text) and len(text) <= MAX_SEGMENT else ""
+        found = channel_of(text) if target == "channel" else self._term(target, text)
         if not found:
             self.unknown[(target, text)] += 1
             return self.defaults[target]
         return found
+
+    def _term(self, kind: str, text: str) -> str:
+        """The code of the organisation's customer group or touchpoint that `text` names (its code or
+        a name in any language); while the organisation keeps no such vocabulary, a valid code as it is."""
+        if kind not in self.vocabularies:
+            self.vocabularies[kind] = bool(terms.terms_of(None, kind))
+        if self.vocabularies[kind]:
+            return terms.code_for(None, kind, text) or ""
+        return text if SEGMENT_PATTERN.match(text) and len(text) <= MAX_SEGMENT else ""
 
     def _check_service(self, index: int, text: str, errors: dict) -> None:
         """Nothing for a row of the service being imported; SkippedRow for another service's row."""

@@ -507,3 +507,28 @@ def mapping_json(tmp_path, header):
     path = tmp_path / "mapping.json"
     path.write_text(json.dumps({"columns": {header[0]: "response_id", header[1]: "channel", header[2]: "metric:csat"}}))
     return path
+
+
+def test_customer_groups_and_touchpoints_match_the_vocabulary_by_name_in_any_language(service, tmp_path):
+    from kuulo.organisation.models import Organisation, Term
+
+    organisation = Organisation.current()
+    organisation.save()
+    Term.objects.create(organisation=organisation, kind="customer_group", code="private-person",
+                        name_fi="Yksityishenkilö", name_sv="Privatperson", name_en="Private person")  # fmt: skip
+    Term.objects.create(organisation=organisation, kind="customer_group", code="company",
+                        name_fi="Yritys", name_sv="Företag", name_en="Company")  # fmt: skip
+    published_survey(service=service, codes=("csat",), open_question=False)
+    header = ["Response ID", "Asiakasryhmä", "How satisfied are you with the service overall?"]
+    rows = [
+        ["g1", "Yksityishenkilö", "5"],
+        ["g2", "företag", "4"],
+        ["g3", "private-person", "3"],
+        ["g4", "Yhdistys", "2"],
+    ]
+    path = write_csv(tmp_path, "groups.csv", [header, *rows])
+    out = run(path, "--service", service.slug)
+    assert "Created 4, already imported 0, skipped 0, rejected 0." in out
+    assert "Warning: “Yhdistys” is not a known customer group: it was left empty in 1 row." in out
+    groups = dict(Response.objects.values_list("idempotency_key", "customer_group"))
+    assert groups == {"id:g1": "private-person", "id:g2": "company", "id:g3": "private-person", "id:g4": ""}

@@ -17,6 +17,7 @@ from pydantic import Field
 from kuulo.api import feeds, reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.api.figures import MeanFigure, ScoreFigure
 from kuulo.feedback.histograms import GRAINS
 from kuulo.organisation.models import Service
 
@@ -48,10 +49,12 @@ class Aggregate(Schema):
     histogram: dict[str, int] | None = Field(
         description="Answers per scale value (multi-item metrics: per respondent's raw sum); null when suppressed."
     )
-    score: float | None
-    ci_low: float | None
-    ci_high: float | None
-    mean: float | None = Field(description="Mean answer for top-box metrics; null otherwise or when suppressed.")
+    score: ScoreFigure | None = Field(description="The score, to one decimal; null when suppressed.")
+    ci_low: ScoreFigure | None = Field(description="Lower end of the 95 % interval, to one decimal.")
+    ci_high: ScoreFigure | None = Field(description="Upper end of the 95 % interval, to one decimal.")
+    mean: MeanFigure | None = Field(
+        description="Mean answer for top-box metrics, to two decimals; null otherwise or when suppressed."
+    )
     suppressed: bool = Field(description="True when n is below the minimum (10): score and histogram are hidden.")
 
 

@@ -15,6 +15,7 @@ from pydantic import Field
 from kuulo.api import reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.api.figures import LevelFigure
 from kuulo.backlog.models import BacklogItem
 from kuulo.backlog.queries import FINISHED
 from kuulo.traceability.queries import source_ids
@@ -39,7 +40,7 @@ class ExpectedEffect(Schema):
     metric: str = Field(description="Code of the metric the item should move.")
     metric_version: int
     direction: str = Field(description="up or down")
-    target: float | None = Field(description="The level the metric should reach, if given.")
+    target: LevelFigure | None = Field(description="The level the metric should reach, if given; two decimals.")
 
 
 class ItemRecord(Schema):

@@ -11,9 +11,11 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from kuulo.api import feeds, reading
 from kuulo.api.auth import READ
+from kuulo.api.figures import ScoreFigure
 from kuulo.lib.exports import csv_response
 from kuulo.organisation.models import Service
 
@@ -25,9 +27,9 @@ class DailyScore(Schema):
     metric: str
     metric_version: int
     n: int
-    score: float | None
-    ci_low: float | None
-    ci_high: float | None
+    score: ScoreFigure | None = Field(description="The score, to one decimal; null when suppressed.")
+    ci_low: ScoreFigure | None = Field(description="Lower end of the 95 % interval, to one decimal.")
+    ci_high: ScoreFigure | None = Field(description="Upper end of the 95 % interval, to one decimal.")
     suppressed: bool
 
 

@@ -26,16 +26,22 @@ MAX_LIMIT = 5000
 
 
 class AggregateFilters(Schema):
-    start: date | None = Field(None, description="First day (ISO date). Default: 30 days before `end`.")
-    end: date | None = Field(None, description="Last day (ISO date). Default: today. At most three years in all.")
+    start: reading.Day | None = Field(None, description="First day (ISO date). Default: 30 days before `end`.")
+    end: reading.Day | None = Field(
+        None, description="Last day (ISO date). Default: today. At most three years in all."
+    )
     service: str | None = Field(None, description="A service's short name; default every service you may see.")
     metric: str | None = Field(None, description="A metric code such as `csat`; default every metric.")
     channel: str | None = Field(None, description="Only answers from this channel, e.g. `web`.")
     language: str | None = Field(None, description="Only answers in this language: `fi`, `sv` or `en`.")
     customer_group: str | None = Field(None, description="Only answers from this customer group.")
-    grain: str = Field("day", description="`day`, `week` (from Monday) or `month`: the length of each row's bucket.")
+    grain: str = Field(
+        "day",
+        description="`day`, `week` (from Monday) or `month`: the length of each row's bucket.",
+        json_schema_extra=reading.choices(*GRAINS, blank=False),
+    )
     cursor: str | None = reading.CURSOR
-    limit: int = Field(1000, description="Rows per page, 1–5000.")
+    limit: int = reading.limit_field(1000, MAX_LIMIT)
 
 
 class Aggregate(Schema):
@@ -68,7 +74,7 @@ router = Router(tags=["aggregates"])
 @router.get(
     "",
     auth=READ,
-    response=Aggregates,
+    response={200: Aggregates, **reading.READ_ERRORS},
     summary="Histograms of answers per service, metric and day, week or month",
     description=(
         "One row per bucket, service and metric: the number of answers (n), how many gave each scale value, "

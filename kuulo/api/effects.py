@@ -32,7 +32,7 @@ from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import Score
 
 MAX_LIMIT = 1000
-LIMIT = Field(100, description="Rows per page, 1–1000.")
+LIMIT = reading.limit_field(100, MAX_LIMIT)
 SERVICE = Field(None, description="A service's short name; default every service you may see.")
 METRIC = Field(None, description="A metric code such as `csat`; default every metric.")
 
@@ -138,9 +138,13 @@ def narrowed(rows: QuerySet, scope: list[int] | None, **lookups) -> QuerySet:
 class EffectFilters(Schema):
     service: str | None = SERVICE
     metric: str | None = METRIC
-    status: str | None = Field(None, description="`done` or `verified` (the effect marked verified); default both.")
-    start: date | None = Field(None, description="Items done on or after this day (ISO date).")
-    end: date | None = Field(None, description="Items done on or before this day (ISO date).")
+    status: str | None = Field(
+        None,
+        description="`done` or `verified` (the effect marked verified); default both.",
+        json_schema_extra=reading.choices(*DONE_STATUSES),
+    )
+    start: reading.Day | None = Field(None, description="Items done on or after this day (ISO date).")
+    end: reading.Day | None = Field(None, description="Items done on or before this day (ISO date).")
     cursor: str | None = reading.CURSOR
     limit: int = LIMIT
 
@@ -168,7 +172,7 @@ class EffectPage(reading.Page):
 @router.get(
     "/effects",
     auth=READ,
-    response=EffectPage,
+    response={200: EffectPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Measured effect of done backlog items",
     description="One row per done (or verified) backlog item that names a metric it should move: the metric "
@@ -221,8 +225,8 @@ def effects(request: HttpRequest, filters: Query[EffectFilters]):
 class ExperimentFilters(Schema):
     service: str | None = SERVICE
     metric: str | None = METRIC
-    start: date | None = Field(None, description="Experiments running on or after this day (ISO date).")
-    end: date | None = Field(None, description="Experiments running on or before this day (ISO date).")
+    start: reading.Day | None = Field(None, description="Experiments running on or after this day (ISO date).")
+    end: reading.Day | None = Field(None, description="Experiments running on or before this day (ISO date).")
     cursor: str | None = reading.CURSOR
     limit: int = LIMIT
 
@@ -266,7 +270,7 @@ def state_of(experiment: Experiment, today: date) -> str:
 @router.get(
     "/experiments",
     auth=READ,
-    response=ExperimentPage,
+    response={200: ExperimentPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Experiments with their hypothesis, result and decision",
     description="Each experiment with its hypothesis, metric, dates and success criterion, the result computed "

@@ -31,9 +31,10 @@ class ItemFilters(Schema):
     status: str | None = Field(
         None,
         description="idea, ready, in_progress, done, verified, dismissed, or `open` for the first three.",
+        json_schema_extra=reading.choices(*BacklogItem.Status.values, OPEN),
     )
     cursor: str | None = reading.CURSOR
-    limit: int = Field(100, description="Rows per page, 1–1000.")
+    limit: int = reading.limit_field(100, MAX_LIMIT)
 
 
 class ExpectedEffect(Schema):
@@ -74,7 +75,7 @@ class ItemPage(reading.Page):
 @router.get(
     "/backlog-items",
     auth=READ,
-    response=ItemPage,
+    response={200: ItemPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Backlog items with their evidence and expected effect",
     description="The items of the services' backlogs with their rank, status, dates, expected effect and the "

@@ -38,8 +38,8 @@ class DailyScores(reading.Page):
 
 
 class ScoreFilters(Schema):
-    start: date | None = None
-    end: date | None = None
+    start: reading.Day | None = None
+    end: reading.Day | None = None
     service: str | None = None
     metric: str | None = None
     channel: str | None = None
@@ -73,13 +73,14 @@ def daily_scores_of(groups: Iterable[feeds.ScoredGroup]) -> Iterator[DailyScore]
         )
 
 
+MAX_LIMIT = 5000
 router = Router(tags=["scores"])
 
 
 @router.get(
     "/daily",
     auth=READ,
-    response=DailyScores,
+    response={200: DailyScores, **reading.READ_ERRORS},
     summary="Daily scores per service and metric",
     description=(
         "One row per day, service and metric with the number of answers (n), the score and its 95 % "
@@ -88,8 +89,13 @@ router = Router(tags=["scores"])
         "`language` and `customer_group`. Page with `next_cursor`."
     ),
 )
-def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str | None = None, limit: int = 1000):
-    paging = reading.rollup_paging("scores", cursor, limit, 5000)
+def daily_scores(
+    request: HttpRequest,
+    filters: Query[ScoreFilters],
+    cursor: str | None = Query(None, description="`next_cursor` of the previous page; leave out for the first page."),
+    limit: int = Query(1000, ge=1, le=MAX_LIMIT, description=f"Rows per page, 1–{MAX_LIMIT}."),
+):
+    paging = reading.rollup_paging("scores", cursor, limit, MAX_LIMIT)
     groups, next_cursor = paging.cut(scored_days(request, filters, paging.after), key=reading.rollup_key)
     return {"items": list(daily_scores_of(groups)), "next_cursor": next_cursor}
 
@@ -99,7 +105,8 @@ def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str
     auth=READ,
     summary="Daily scores as one CSV file",
     description="The same rows as /scores/daily, all of them, as CSV for Excel or Power BI (Get data → Web).",
-    openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
+    response=reading.READ_ERRORS,
+    openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}},
 )
 def daily_scores_csv(request: HttpRequest, filters: Query[ScoreFilters]):
     columns = list(DailyScore.model_fields)

@@ -7,6 +7,8 @@ works in the test's database transaction, on SQLite and PostgreSQL alike.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
 
@@ -42,7 +44,19 @@ rejection.expected_statuses = [*rejection.expected_statuses, "413"]
 
 
 @pytest.fixture
-def fixture_service(service):
+def _one_connection():
+    """Requests reach the WSGI app in the test's own transaction: the app must not close the
+    database connection after each request (Django's test client disconnects the same)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def fixture_service(service, _one_connection):
     """A service with scored days, comments, a theme and an insight, and an API collection point."""
     answer(service, 12, days_ago=1)
     answer(service, 4, days_ago=2)

@@ -36,6 +36,9 @@ MAX_DAYS = 366 * 3
 # 403 for a token without the read scope, 404 for a service, metric or thing the caller may not read.
 READ_ERRORS = {400: Errors, 401: Errors, 403: Errors, 404: Errors}
 
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
 
 def _iso_day(value: object) -> object:
     """Only an ISO date (2026-01-31) is a day: pydantic alone would read `0` as 1 January 1970."""
@@ -51,8 +54,6 @@ def _day_in_range(value: date) -> date:
     return value
 
 
-ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
 Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_day_in_range)]
 
 

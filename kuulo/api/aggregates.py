@@ -17,6 +17,7 @@ from pydantic import Field
 from kuulo.api import feeds, reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.api.figures import MeanFigure, ScoreFigure
 from kuulo.feedback.histograms import GRAINS
 from kuulo.organisation.models import Service
 
@@ -25,16 +26,22 @@ MAX_LIMIT = 5000
 
 
 class AggregateFilters(Schema):
-    start: date | None = Field(None, description="First day (ISO date). Default: 30 days before `end`.")
-    end: date | None = Field(None, description="Last day (ISO date). Default: today. At most three years in all.")
+    start: reading.Day | None = Field(None, description="First day (ISO date). Default: 30 days before `end`.")
+    end: reading.Day | None = Field(
+        None, description="Last day (ISO date). Default: today. At most three years in all."
+    )
     service: str | None = Field(None, description="A service's short name; default every service you may see.")
     metric: str | None = Field(None, description="A metric code such as `csat`; default every metric.")
     channel: str | None = Field(None, description="Only answers from this channel, e.g. `web`.")
     language: str | None = Field(None, description="Only answers in this language: `fi`, `sv` or `en`.")
     customer_group: str | None = Field(None, description="Only answers from this customer group.")
-    grain: str = Field("day", description="`day`, `week` (from Monday) or `month`: the length of each row's bucket.")
+    grain: str = Field(
+        "day",
+        description="`day`, `week` (from Monday) or `month`: the length of each row's bucket.",
+        json_schema_extra=reading.choices(*GRAINS, blank=False),
+    )
     cursor: str | None = reading.CURSOR
-    limit: int = Field(1000, description="Rows per page, 1–5000.")
+    limit: int = reading.limit_field(1000, MAX_LIMIT)
 
 
 class Aggregate(Schema):
@@ -48,10 +55,12 @@ class Aggregate(Schema):
     histogram: dict[str, int] | None = Field(
         description="Answers per scale value (multi-item metrics: per respondent's raw sum); null when suppressed."
     )
-    score: float | None
-    ci_low: float | None
-    ci_high: float | None
-    mean: float | None = Field(description="Mean answer for top-box metrics; null otherwise or when suppressed.")
+    score: ScoreFigure | None = Field(description="The score, to one decimal; null when suppressed.")
+    ci_low: ScoreFigure | None = Field(description="Lower end of the 95 % interval, to one decimal.")
+    ci_high: ScoreFigure | None = Field(description="Upper end of the 95 % interval, to one decimal.")
+    mean: MeanFigure | None = Field(
+        description="Mean answer for top-box metrics, to two decimals; null otherwise or when suppressed."
+    )
     suppressed: bool = Field(description="True when n is below the minimum (10): score and histogram are hidden.")
 
 
@@ -65,7 +74,7 @@ router = Router(tags=["aggregates"])
 @router.get(
     "",
     auth=READ,
-    response=Aggregates,
+    response={200: Aggregates, **reading.READ_ERRORS},
     summary="Histograms of answers per service, metric and day, week or month",
     description=(
         "One row per bucket, service and metric: the number of answers (n), how many gave each scale value, "

@@ -11,6 +11,7 @@ from typing import Annotated
 from django.conf import settings
 from django.db import IntegrityError
 from django.http import HttpRequest, JsonResponse
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from ninja import Header, NinjaAPI, Status
 from ninja.errors import AuthenticationError, ValidationError
@@ -51,10 +52,18 @@ invalid request is stored.
 
 
 class GuardedParser(Parser):
-    """Bodies that ninja parses for a route go through the same guarded parser."""
+    """Bodies that ninja parses for a route go through the same guarded parser, and a
+    parameter that takes one value, given twice (`?limit=1&limit=5000`), answers 400
+    rather than silently using one of them."""
 
     def parse_body(self, request: HttpRequest) -> dict:
         return jsonbody.parse(request.body, limit=settings.KUULO_MAX_BATCH_BODY)
+
+    def parse_querydict(self, data: MultiValueDict, list_fields: list[str], request: HttpRequest) -> dict:
+        repeated = [key for key, values in data.lists() if key not in list_fields and len(values) > 1]
+        if repeated:
+            raise Refusal(400, {key: _("Give this parameter only once.") for key in repeated})
+        return super().parse_querydict(data, list_fields, request)
 
 
 api = NinjaAPI(
@@ -81,11 +90,16 @@ def unauthorised(request: HttpRequest, exc: AuthenticationError) -> JsonResponse
 
 @api.exception_handler(ValidationError)
 def malformed(request: HttpRequest, exc: ValidationError) -> JsonResponse:
-    """A query parameter of the wrong type (a date that is not a date): 400 naming the parameter."""
+    """A parameter of the wrong type or out of its range (a date that is not a date, a limit
+    above the maximum, no Idempotency-Key): 400 naming the parameter."""
     errors = {}
     for error in exc.errors:
         name = str(error["loc"][-1]) if error.get("loc") else "request"
-        errors.setdefault(name, _("This value is not valid: %(problem)s") % {"problem": error.get("msg", "")})
+        if error.get("type") == "missing" and error["loc"][0] == "header":
+            message = _("This header is required.")
+        else:
+            message = _("This value is not valid: %(problem)s") % {"problem": error.get("msg", "")}
+        errors.setdefault(name, message)
     return JsonResponse({"errors": errors}, status=400)
 
 
@@ -127,17 +141,29 @@ def json_body(request: HttpRequest, limit: int) -> object:
         raise Refusal(error.status, {"body": error.message}) from error
 
 
-def request_body(schema: dict) -> dict:
-    """OpenAPI text for a JSON body that the view parses itself (with clean_submission)."""
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
+def request_body(schema: dict, limit: int) -> dict:
+    """OpenAPI text for a JSON body that the view parses itself (with clean_submission), with its size limit."""
+    return {
+        "requestBody": {
+            "required": True,
+            "description": f"JSON, at most {limit:,} bytes and nested at most {jsonbody.MAX_DEPTH} levels deep: "
+            "a larger body answers 413, a deeper one 400.",
+            "content": {"application/json": {"schema": schema}},
+        }
+    }
 
 
+# What an ingestion endpoint may answer besides success, each with the API's error body.
 ERRORS = {400: Errors, 401: Errors, 403: Errors, 404: Errors, 409: Errors, 410: Errors}
+POST_ERRORS = {**ERRORS, 413: Errors}
 IdempotencyKey = Annotated[
-    str | None,
+    str,
     Header(
         alias="Idempotency-Key",
-        description="Required. Letters, digits and - _ . : (at most 72). A repeated key stores nothing new.",
+        description="Letters, digits and - _ . : (at most 72). A repeated key stores nothing new.",
+        min_length=1,
+        max_length=ingestion.MAX_HEADER_KEY,
+        pattern=ingestion.KEY_PATTERN.pattern,
     ),
 ]
 
@@ -195,16 +221,16 @@ def collection_point(request: HttpRequest, key: str):
 
 @api.post(
     "/collection-points/{key}/responses",
-    response={200: ResponseOut, 201: ResponseOut, **ERRORS, 413: Errors},
+    response={200: ResponseOut, 201: ResponseOut, **POST_ERRORS},
     summary="Send one response",
     description="Stores one response. 201 when stored, 200 when the Idempotency-Key was already stored "
     "(nothing new is stored). 400 names every invalid field; 409 when the collection point is not of kind "
     "api or import; 410 when its survey is closed; 413 when the body is over 16 kB.",
-    openapi_extra=request_body(ResponseIn.model_json_schema()),
+    openapi_extra=request_body(ResponseIn.model_json_schema(), settings.KUULO_MAX_SINGLE_BODY),
     tags=["responses"],
     auth=INGEST,
 )
-def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
+def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKey):
     header_key = ingestion.clean_header_key(idempotency_key)
     point, version = open_point(request, key)
     data = json_body(request, settings.KUULO_MAX_SINGLE_BODY)
@@ -215,7 +241,7 @@ def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKe
 
 @api.post(
     "/collection-points/{key}/responses/batch",
-    response={201: BatchOut, **ERRORS, 413: Errors},
+    response={201: BatchOut, **POST_ERRORS},
     summary="Send a batch of responses",
     description="Stores up to 1,000 responses in one transaction. Item i gets the key "
     "`<Idempotency-Key>:<i>` unless it carries its own `idempotency_key`, so a retried batch stores nothing "
@@ -227,12 +253,13 @@ def post_response(request: HttpRequest, key: str, idempotency_key: IdempotencyKe
             "type": "object",
             "required": ["responses"],
             "properties": {"responses": {"type": "array", "maxItems": 1000, "items": BatchItemIn.model_json_schema()}},
-        }
+        },
+        settings.KUULO_MAX_BATCH_BODY,
     ),
     tags=["responses"],
     auth=INGEST,
 )
-def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey = None):
+def post_batch(request: HttpRequest, key: str, idempotency_key: IdempotencyKey):
     header_key = ingestion.clean_header_key(idempotency_key)
     point, version = open_point(request, key)
     data = json_body(request, settings.KUULO_MAX_BATCH_BODY)

@@ -22,6 +22,7 @@ from pydantic import Field
 from kuulo.api import reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.api.figures import LevelFigure, PValue, ScoreFigure
 from kuulo.backlog.actions import DONE_STATUSES
 from kuulo.backlog.models import BacklogItem
 from kuulo.effects import effect
@@ -31,7 +32,7 @@ from kuulo.metrics.models import Metric
 from kuulo.metrics.scoring import Score
 
 MAX_LIMIT = 1000
-LIMIT = Field(100, description="Rows per page, 1–1000.")
+LIMIT = reading.limit_field(100, MAX_LIMIT)
 SERVICE = Field(None, description="A service's short name; default every service you may see.")
 METRIC = Field(None, description="A metric code such as `csat`; default every metric.")
 
@@ -45,9 +46,9 @@ class PeriodFigures(Schema):
     start: date
     end: date = Field(description="Last day of the period; while it is still running, the answers so far count.")
     n: int = Field(description="Number of answers.")
-    score: float | None = Field(description="Null when n is below the minimum (10).")
-    ci_low: float | None = Field(description="Lower end of the 95 % interval of the score; null when suppressed.")
-    ci_high: float | None = Field(description="Upper end of the 95 % interval; null when suppressed.")
+    score: ScoreFigure | None = Field(description="To one decimal; null when n is below the minimum (10).")
+    ci_low: ScoreFigure | None = Field(description="Lower end of the 95 % interval of the score; null when suppressed.")
+    ci_high: ScoreFigure | None = Field(description="Upper end of the 95 % interval; null when suppressed.")
     suppressed: bool = Field(description="True when n is below the minimum (10): no score.")
 
 
@@ -56,15 +57,18 @@ class MeasurementRecord(Schema):
     after: PeriodFigures
     started: bool = Field(description="The period after (or the experiment's run) has begun.")
     complete: bool = Field(description="The period after is over; until then the figures are the answers so far.")
-    difference: float | None = Field(
-        description="Score after − score before, on the score's scale; null without a verdict (either side below "
-        "the minimum n)."
+    difference: ScoreFigure | None = Field(
+        description="Score after − score before, on the score's scale, to one decimal; null without a verdict "
+        "(either side below the minimum n)."
     )
-    difference_ci_low: float | None = Field(
+    difference_ci_low: ScoreFigure | None = Field(
         description="Lower end of the 95 % interval of the difference; null without a verdict."
     )
-    difference_ci_high: float | None = Field(description="Upper end of that interval; null without a verdict.")
-    p_value: float | None = Field(description="Two-sided p-value of the difference; null without a verdict.")
+    difference_ci_high: ScoreFigure | None = Field(description="Upper end of that interval; null without a verdict.")
+    p_value: PValue | None = Field(
+        description="Two-sided p-value of the difference, to four decimals (0.0: below 0.00005); null without a "
+        "verdict."
+    )
     test: str = Field(description="`two_proportion_z`, `nps_z` or `welch_t`.")
     significant: bool | None = Field(description="p < 0.05; null without a verdict.")
     direction_reached: bool | None = Field(
@@ -134,9 +138,13 @@ def narrowed(rows: QuerySet, scope: list[int] | None, **lookups) -> QuerySet:
 class EffectFilters(Schema):
     service: str | None = SERVICE
     metric: str | None = METRIC
-    status: str | None = Field(None, description="`done` or `verified` (the effect marked verified); default both.")
-    start: date | None = Field(None, description="Items done on or after this day (ISO date).")
-    end: date | None = Field(None, description="Items done on or before this day (ISO date).")
+    status: str | None = Field(
+        None,
+        description="`done` or `verified` (the effect marked verified); default both.",
+        json_schema_extra=reading.choices(*DONE_STATUSES),
+    )
+    start: reading.Day | None = Field(None, description="Items done on or after this day (ISO date).")
+    end: reading.Day | None = Field(None, description="Items done on or before this day (ISO date).")
     cursor: str | None = reading.CURSOR
     limit: int = LIMIT
 
@@ -150,7 +158,7 @@ class EffectRecord(Schema):
     metric: str = Field(description="Code of the metric the item should move.")
     metric_version: int
     direction: str = Field(description="The expected direction: up or down.")
-    target: float | None = Field(description="The level the metric should reach, if given.")
+    target: LevelFigure | None = Field(description="The level the metric should reach, if given; two decimals.")
     measurement: MeasurementRecord = Field(
         description=f"The metric over the {effect.WEEKS} whole weeks before the week the item was done against "
         f"the {effect.WEEKS} whole weeks after it; the done week itself is left out."
@@ -164,7 +172,7 @@ class EffectPage(reading.Page):
 @router.get(
     "/effects",
     auth=READ,
-    response=EffectPage,
+    response={200: EffectPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Measured effect of done backlog items",
     description="One row per done (or verified) backlog item that names a metric it should move: the metric "
@@ -217,8 +225,8 @@ def effects(request: HttpRequest, filters: Query[EffectFilters]):
 class ExperimentFilters(Schema):
     service: str | None = SERVICE
     metric: str | None = METRIC
-    start: date | None = Field(None, description="Experiments running on or after this day (ISO date).")
-    end: date | None = Field(None, description="Experiments running on or before this day (ISO date).")
+    start: reading.Day | None = Field(None, description="Experiments running on or after this day (ISO date).")
+    end: reading.Day | None = Field(None, description="Experiments running on or before this day (ISO date).")
     cursor: str | None = reading.CURSOR
     limit: int = LIMIT
 
@@ -232,8 +240,9 @@ class ExperimentRecord(Schema):
     metric: str
     metric_version: int
     direction: str = Field(description="The expected direction: up or down.")
-    minimum_change: float = Field(
-        description="Success criterion: the metric moves significantly in the direction by at least this much."
+    minimum_change: LevelFigure = Field(
+        description="Success criterion: the metric moves significantly in the direction by at least this much; "
+        "two decimals."
     )
     starts_on: date
     ends_on: date
@@ -261,7 +270,7 @@ def state_of(experiment: Experiment, today: date) -> str:
 @router.get(
     "/experiments",
     auth=READ,
-    response=ExperimentPage,
+    response={200: ExperimentPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Experiments with their hypothesis, result and decision",
     description="Each experiment with its hypothesis, metric, dates and success criterion, the result computed "

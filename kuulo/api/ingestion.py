@@ -37,8 +37,15 @@ def clean_api_response(
         raise SubmissionError({"body": _("Expected a JSON object.")})
     errors = {name: _("Unknown field.") for name in data if name not in allowed}
     responded_at = _responded_at(data.get("responded_at"), errors)
+    # Null stands for "not given", as everywhere in a body; an empty text is not an object.
+    if data.get("answers") == "":
+        errors["answers"] = _("Expected an object of metric codes and values.")
+    if data.get("comments") == "":
+        errors["comments"] = _("Expected an object of question ids and texts.")
     payload = {name: value for name, value in data.items() if name in FIELDS and name != "responded_at"}
-    payload["idempotency_key"] = data.get("idempotency_key") or key
+    # A batch item's own key when it has one (null: none); anything else is checked as a key.
+    own_key = data.get("idempotency_key")
+    payload["idempotency_key"] = key if own_key is None else own_key
     submission = None
     try:
         submission = clean_submission(

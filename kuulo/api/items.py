@@ -15,6 +15,7 @@ from pydantic import Field
 from kuulo.api import reading
 from kuulo.api.auth import READ
 from kuulo.api.errors import Refusal
+from kuulo.api.figures import LevelFigure
 from kuulo.backlog.models import BacklogItem
 from kuulo.backlog.queries import FINISHED
 from kuulo.traceability.queries import source_ids
@@ -30,16 +31,17 @@ class ItemFilters(Schema):
     status: str | None = Field(
         None,
         description="idea, ready, in_progress, done, verified, dismissed, or `open` for the first three.",
+        json_schema_extra=reading.choices(*BacklogItem.Status.values, OPEN),
     )
     cursor: str | None = reading.CURSOR
-    limit: int = Field(100, description="Rows per page, 1–1000.")
+    limit: int = reading.limit_field(100, MAX_LIMIT)
 
 
 class ExpectedEffect(Schema):
     metric: str = Field(description="Code of the metric the item should move.")
     metric_version: int
     direction: str = Field(description="up or down")
-    target: float | None = Field(description="The level the metric should reach, if given.")
+    target: LevelFigure | None = Field(description="The level the metric should reach, if given; two decimals.")
 
 
 class ItemRecord(Schema):
@@ -73,7 +75,7 @@ class ItemPage(reading.Page):
 @router.get(
     "/backlog-items",
     auth=READ,
-    response=ItemPage,
+    response={200: ItemPage, **reading.READ_ERRORS},
     tags=["backlog"],
     summary="Backlog items with their evidence and expected effect",
     description="The items of the services' backlogs with their rank, status, dates, expected effect and the "

@@ -23,7 +23,11 @@ router = Router()
 
 
 class LinkQuery(Schema):
-    kind: str = Field(description="The kind of the thing: `comment`, `insight`, `item` …")
+    kind: str = Field(
+        description="The kind of the thing: `comment`, `insight`, `item` …",
+        # The kinds registered when the schema is built (every app has registered its own by then).
+        json_schema_extra=lambda schema: schema.update(enum=sorted(kind.name for kind in registry.kinds())),
+    )
     id: int = Field(description="Its id.")
 
 
@@ -69,7 +73,7 @@ def _linked(request: HttpRequest, links: list[Link], side: str) -> list[dict]:
 @router.get(
     "/links",
     auth=READ,
-    response=Links,
+    response={200: Links, **reading.READ_ERRORS},
     tags=["links"],
     summary="What one thing is linked to, both ways",
     description="The links of one comment, insight, backlog item or other registered kind: `outgoing` are "

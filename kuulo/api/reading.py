@@ -6,10 +6,12 @@ key and the endpoint's name, so a client can neither forge one nor carry one
 from one endpoint to another: any change answers 400.
 """
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import islice
+from typing import Annotated
 
 from django.core import signing
 from django.db.models import QuerySet
@@ -17,16 +19,53 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import Field
+from pydantic import AfterValidator, BeforeValidator, Field
 
 from kuulo.api.errors import Refusal
 from kuulo.api.feeds import Filters, ScoredGroup
 from kuulo.api.models import ApiToken
+from kuulo.api.schemas import Errors
 from kuulo.metrics.models import Metric
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.models import Service
 
 MAX_DAYS = 366 * 3
+
+# What a read endpoint may answer besides 200, each with the API's error body: 400 for a bad
+# parameter (a limit out of range, a bad cursor or period), 401 without a valid token or session,
+# 403 for a token without the read scope, 404 for a service, metric or thing the caller may not read.
+READ_ERRORS = {400: Errors, 401: Errors, 403: Errors, 404: Errors}
+
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def _iso_day(value: object) -> object:
+    """Only an ISO date (2026-01-31) is a day: pydantic alone would read `0` as 1 January 1970."""
+    if isinstance(value, str) and not ISO_DAY.match(value):
+        raise ValueError("Expected an ISO date such as 2026-01-31.")
+    return value
+
+
+def _day_in_range(value: date) -> date:
+    """Days far from now answer 400 rather than overflow when a period is counted from them."""
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(f"Expected a day from {FIRST_DAY} to {LAST_DAY}.")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day), AfterValidator(_day_in_range)]
+
+
+def choices(*values: str, blank: bool = True) -> dict:
+    """The values a text parameter takes, for the schema; the endpoint answers 400 to any other.
+    An empty value (`status=`) is taken as no filter, as a BI tool's blank parameter means."""
+    return {"enum": [str(value) for value in values] + ([""] if blank else [])}
+
+
+def limit_field(default: int, maximum: int):
+    """The `limit` query parameter of a list: 1…maximum, in the schema and enforced (400 outside it)."""
+    return Field(default, ge=1, le=maximum, description=f"Rows per page, 1–{maximum}.")
 
 
 def services_for(request: HttpRequest) -> QuerySet[Service]:

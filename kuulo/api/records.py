@@ -27,7 +27,7 @@ from kuulo.organisation.models import Service
 from kuulo.traceability.queries import source_ids
 
 MAX_LIMIT = 1000
-LIMIT = Field(100, description="Rows per page, 1–1000.")
+LIMIT = reading.limit_field(100, MAX_LIMIT)
 CURSOR = reading.CURSOR
 START = Field(None, description="First day the customer answered (ISO date). Default: 30 days before `end`.")
 END = Field(None, description="Last day (ISO date). Default: today. At most three years in all.")
@@ -44,8 +44,8 @@ def slugs_of(ids) -> dict[int, str]:
 
 
 class ResponseFilters(Schema):
-    start: date | None = START
-    end: date | None = END
+    start: reading.Day | None = START
+    end: reading.Day | None = END
     service: str | None = SERVICE
     channel: str | None = Field(None, description="e.g. `web`, `phone`, `service_point`.")
     language: str | None = Field(None, description="The language the customer answered in: `fi`, `sv` or `en`.")
@@ -90,7 +90,7 @@ class ResponsePage(reading.Page):
 @router.get(
     "/responses",
     auth=READ,
-    response=ResponsePage,
+    response={200: ResponsePage, **reading.READ_ERRORS},
     tags=["responses"],
     summary="Accepted responses with their answers and comments",
     description="Responses waiting for review or discarded are left out. Filter by the day the customer "
@@ -129,12 +129,14 @@ def responses(request: HttpRequest, filters: Query[ResponseFilters]):
 
 
 class CommentFilters(Schema):
-    start: date | None = START
-    end: date | None = END
+    start: reading.Day | None = START
+    end: reading.Day | None = END
     service: str | None = SERVICE
     language: str | None = Field(None, description="The language the customer answered in: `fi`, `sv` or `en`.")
     detected_language: str | None = Field(None, description="The language of the text: `fi`, `sv`, `en` or `xx`.")
-    sentiment: str | None = Field(None, description="`positive`, `neutral` or `negative`.")
+    sentiment: str | None = Field(
+        None, description="`positive`, `neutral` or `negative`.", json_schema_extra=reading.choices(*Sentiment.values)
+    )
     theme: int | None = Field(None, description="A theme's id (see /themes).")
     q: str | None = Field(None, description="Words the text (or its lemmas) contains.", max_length=200)
     cursor: str | None = CURSOR
@@ -171,7 +173,7 @@ class CommentPage(reading.Page):
 @router.get(
     "/comments",
     auth=READ,
-    response=CommentPage,
+    response={200: CommentPage, **reading.READ_ERRORS},
     tags=["comments"],
     summary="Comments with their themes, sentiment and language",
     description="Comments of accepted responses. Filter by the day the customer answered (`start`, `end`, "
@@ -220,10 +222,10 @@ def comments(request: HttpRequest, filters: Query[CommentFilters]):
 
 
 class ThemeFilters(Schema):
-    start: date | None = Field(
+    start: reading.Day | None = Field(
         None, description="Count comments from this day (ISO date). Default: 30 days before `end`."
     )
-    end: date | None = Field(None, description="Count comments up to this day. Default: today.")
+    end: reading.Day | None = Field(None, description="Count comments up to this day. Default: today.")
     service: str | None = Field(
         None, description="Themes of this service and the themes of every service; counts from it alone."
     )
@@ -265,7 +267,7 @@ def theme_names(row: dict) -> dict[str, str]:
 @router.get(
     "/themes",
     auth=READ,
-    response=ThemePage,
+    response={200: ThemePage, **reading.READ_ERRORS},
     tags=["comments"],
     summary="Themes of comments with their counts in a period",
     description="Automatic and rule themes with the number of comments that have each theme between `start` "
@@ -310,7 +312,11 @@ def themes(request: HttpRequest, filters: Query[ThemeFilters]):
 
 class InsightFilters(Schema):
     service: str | None = SERVICE
-    status: str | None = Field(None, description="`draft`, `confirmed`, `actioned` or `archived`.")
+    status: str | None = Field(
+        None,
+        description="`draft`, `confirmed`, `actioned` or `archived`.",
+        json_schema_extra=reading.choices(*Insight.Status.values),
+    )
     tag: str | None = Field(None, description="A tag's name.")
     cursor: str | None = CURSOR
     limit: int = LIMIT
@@ -348,7 +354,7 @@ class InsightPage(reading.Page):
 @router.get(
     "/insights",
     auth=READ,
-    response=InsightPage,
+    response={200: InsightPage, **reading.READ_ERRORS},
     tags=["insights"],
     summary="Insights with their tags and evidence",
     description="Findings of the insight repository with the ids of the comments and the response segments "

@@ -6,9 +6,13 @@ rather than parse them.
 """
 
 from datetime import datetime
+from typing import Literal
 
 from ninja import Schema
 from pydantic import Field
+
+from kuulo.feedback.submissions import KEY_PATTERN
+from kuulo.organisation.models import Channel
 
 
 class Errors(Schema):
@@ -52,23 +56,41 @@ class CollectionPointOut(Schema):
 class ResponseIn(Schema):
     """One response. Unknown fields are rejected."""
 
-    language: str = Field(description="fi, sv or en; one of the survey's languages.")
-    channel: str | None = Field(None, description="web, phone, service_point, email, chat, letter, mobile_app, video.")
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {"language": "fi", "channel": "web", "answers": {"csat": 4, "nps": 9}},
+                {"language": "sv", "answers": {"umux_lite": [6, 7]}, "responded_at": "2026-03-01T12:30:00+02:00"},
+            ]
+        }
+    }
+
+    language: Literal["fi", "sv", "en"] = Field(description="fi, sv or en; one of the survey's languages.")
+    channel: Literal[("", *Channel.values)] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="web, phone, service_point, email, chat, letter, mobile_app, video. Empty or null: the "
+        "collection point's channel.",
+    )
     customer_group: str | None = Field(None, max_length=64)
     touchpoint: str | None = Field(None, max_length=64)
     page: str | None = Field(None, description="Page path; a query string is dropped.", max_length=500)
-    answers: dict[str, int | list[int]] = Field(
+    answers: dict[str, int | list[int]] | None = Field(
         default_factory=dict, description="Metric code → value, or a list of values for multi-item metrics."
     )
-    comments: dict[str, str] = Field(default_factory=dict, description="Open question id → text.")
-    responded_at: datetime | None = Field(
-        None, description="When the customer answered, ISO 8601 with a time zone, not in the future."
+    comments: dict[str, str] | None = Field(default_factory=dict, description="Open question id → text.")
+    responded_at: datetime | Literal[""] | None = Field(
+        None,
+        description="When the customer answered, ISO 8601 with a time zone, not in the future. Empty or null: "
+        "when Kuulo receives it.",
     )
 
 
 class BatchItemIn(ResponseIn):
     idempotency_key: str | None = Field(
-        None, max_length=80, description="Overrides the derived key `<Idempotency-Key header>:<index>`."
+        None,
+        max_length=80,
+        pattern=KEY_PATTERN.pattern,
+        description="Overrides the derived key `<Idempotency-Key header>:<index>`.",
     )
 
 

@@ -11,9 +11,11 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from kuulo.api import feeds, reading
 from kuulo.api.auth import READ
+from kuulo.api.figures import ScoreFigure
 from kuulo.lib.exports import csv_response
 from kuulo.organisation.models import Service
 
@@ -25,9 +27,9 @@ class DailyScore(Schema):
     metric: str
     metric_version: int
     n: int
-    score: float | None
-    ci_low: float | None
-    ci_high: float | None
+    score: ScoreFigure | None = Field(description="The score, to one decimal; null when suppressed.")
+    ci_low: ScoreFigure | None = Field(description="Lower end of the 95 % interval, to one decimal.")
+    ci_high: ScoreFigure | None = Field(description="Upper end of the 95 % interval, to one decimal.")
     suppressed: bool
 
 
@@ -36,8 +38,8 @@ class DailyScores(reading.Page):
 
 
 class ScoreFilters(Schema):
-    start: date | None = None
-    end: date | None = None
+    start: reading.Day | None = None
+    end: reading.Day | None = None
     service: str | None = None
     metric: str | None = None
     channel: str | None = None
@@ -71,13 +73,14 @@ def daily_scores_of(groups: Iterable[feeds.ScoredGroup]) -> Iterator[DailyScore]
         )
 
 
+MAX_LIMIT = 5000
 router = Router(tags=["scores"])
 
 
 @router.get(
     "/daily",
     auth=READ,
-    response=DailyScores,
+    response={200: DailyScores, **reading.READ_ERRORS},
     summary="Daily scores per service and metric",
     description=(
         "One row per day, service and metric with the number of answers (n), the score and its 95 % "
@@ -86,8 +89,13 @@ router = Router(tags=["scores"])
         "`language` and `customer_group`. Page with `next_cursor`."
     ),
 )
-def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str | None = None, limit: int = 1000):
-    paging = reading.rollup_paging("scores", cursor, limit, 5000)
+def daily_scores(
+    request: HttpRequest,
+    filters: Query[ScoreFilters],
+    cursor: str | None = Query(None, description="`next_cursor` of the previous page; leave out for the first page."),
+    limit: int = Query(1000, ge=1, le=MAX_LIMIT, description=f"Rows per page, 1–{MAX_LIMIT}."),
+):
+    paging = reading.rollup_paging("scores", cursor, limit, MAX_LIMIT)
     groups, next_cursor = paging.cut(scored_days(request, filters, paging.after), key=reading.rollup_key)
     return {"items": list(daily_scores_of(groups)), "next_cursor": next_cursor}
 
@@ -97,7 +105,8 @@ def daily_scores(request: HttpRequest, filters: Query[ScoreFilters], cursor: str
     auth=READ,
     summary="Daily scores as one CSV file",
     description="The same rows as /scores/daily, all of them, as CSV for Excel or Power BI (Get data → Web).",
-    openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {}}}}},
+    response=reading.READ_ERRORS,
+    openapi_extra={"responses": {200: {"description": "CSV", "content": {"text/csv": {"schema": {"type": "string"}}}}}},
 )
 def daily_scores_csv(request: HttpRequest, filters: Query[ScoreFilters]):
     columns = list(DailyScore.model_fields)

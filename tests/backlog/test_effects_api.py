@@ -9,6 +9,7 @@ from django.utils import timezone
 from kuulo.api.models import ApiToken
 from kuulo.backlog.models import BacklogItem
 from kuulo.effects import effect
+from kuulo.lib.rounding import round_half_up
 from kuulo.metrics.models import Metric
 from tests.api.test_read_records import get, walk
 from tests.backlog.effect_data import answer, answer_daily, csat_survey
@@ -25,17 +26,22 @@ def token(db):
 
 
 def as_page_computes(measurement: effect.Measurement) -> dict:
-    """The API's figures, read off the Measurement the effect and experiment pages show."""
+    """The API's figures, read off the Measurement the effect and experiment pages show and
+    rounded to the API's documented precision (docs/reporting-api.md)."""
     comparison = measurement.comparison
+
+    def score_figure(value):
+        return round_half_up(value, 1)
+
     sides = [(measurement.before, comparison.before), (measurement.after, comparison.after)]
     before, after = (
         {
             "start": period.start.isoformat(),
             "end": period.end.isoformat(),
             "n": score.n,
-            "score": score.value,
-            "ci_low": score.ci_low,
-            "ci_high": score.ci_high,
+            "score": score_figure(score.value),
+            "ci_low": score_figure(score.ci_low),
+            "ci_high": score_figure(score.ci_high),
             "suppressed": score.suppressed,
         }
         for period, score in sides
@@ -45,10 +51,10 @@ def as_page_computes(measurement: effect.Measurement) -> dict:
         "after": after,
         "started": measurement.started,
         "complete": measurement.complete,
-        "difference": comparison.difference,
-        "difference_ci_low": comparison.ci_low,
-        "difference_ci_high": comparison.ci_high,
-        "p_value": comparison.p_value,
+        "difference": score_figure(comparison.difference),
+        "difference_ci_low": score_figure(comparison.ci_low),
+        "difference_ci_high": score_figure(comparison.ci_high),
+        "p_value": round_half_up(comparison.p_value, 4),
         "test": comparison.test,
         "significant": None if comparison.suppressed else comparison.significant,
         "direction_reached": measurement.moved_as_expected,

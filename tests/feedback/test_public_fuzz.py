@@ -1,7 +1,16 @@
 """Fuzzing every public POST endpoint with hypothesis: the widget's responses and
-displays, the hosted survey form and API ingestion with a valid token. Whatever
-is sent, the answer is never 5xx, a refused request stores nothing and an HTML
-answer never reflects the input unescaped."""
+displays, the hosted survey form and API ingestion with a valid token, and every
+other URL that takes a POST without a login (login, language, logout, and the
+public URLs that answer a POST as a GET). Whatever is sent, the answer is never
+5xx, a refused request stores nothing and an HTML answer never reflects the input
+unescaped.
+
+Which URLs those are is found from the URL conf, not listed by hand:
+test_every_public_post_endpoint_is_fuzzed posts to every named URL without a
+login and fails on one that takes the POST (neither 405 nor a redirect to the
+login page) but is not in FUZZED below, so a new public endpoint cannot go
+unfuzzed.
+"""
 
 import json
 import re
@@ -10,6 +19,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.cache import cache
+from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +27,10 @@ from hypothesis import strategies as st
 from kuulo.api.models import ApiToken
 from kuulo.feedback.models import Answer, Comment, DisplayCount, Response
 from kuulo.feedback.public.widget import forget_cached_points
+from tests.actions import PUBLIC_ACTIONS
 from tests.factories import published_survey
+from tests.pages import PUBLIC_PAGES
+from tests.urls_inventory import kuulo_url_names, sample_url
 
 ALLOWED = "https://www.example.fi"
 MARK = "<kuulo-fuzz>"
@@ -213,3 +226,85 @@ def test_a_valid_fuzz_shape_is_stored_so_the_fuzz_reaches_the_database(client, w
     )
     check(response, before)
     assert counts()[0] == before[0] + 1
+
+
+# --- every other URL that takes a POST without a login ---
+
+# Each public POST endpoint and the test that fuzzes it. The ones fuzzed by
+# test_fuzzed_posts_to_the_other_public_urls get form, JSON and raw bodies.
+OTHER = "test_fuzzed_posts_to_the_other_public_urls"
+FUZZED = {
+    "public:widget_response": "test_fuzzed_widget_responses_never_fail_the_server",
+    "public:widget_display": "test_fuzzed_widget_displays_never_fail_the_server",
+    "public:survey_page": "test_fuzzed_survey_form_posts_never_fail_the_server_nor_reflect_markup",
+    "api:api_v1:post_response": "test_fuzzed_api_ingestion_never_fails_the_server",
+    "api:api_v1:post_batch": "test_fuzzed_api_ingestion_never_fails_the_server",
+    # Sign-in and the language switch, open to anyone.
+    "accounts:login": OTHER,
+    "accounts:logout": OTHER,
+    "accounts:set_language": OTHER,
+    # These answer a POST as they answer a GET; fuzzed all the same.
+    "public:widget_config": OTHER,
+    "api:api_v1:api-root": OTHER,
+    "api:api_v1:openapi-json": OTHER,
+    "api:api_v1:openapi-view": OTHER,
+    "plans:feed": OTHER,
+    "plans:personal_feed": OTHER,
+    "health": OTHER,
+}
+
+
+def url_for(name: str, service) -> str:
+    """The URL `name` with real arguments where a public page has them, made-up ones otherwise."""
+    return reverse(name, args=PUBLIC_PAGES[name](service)) if name in PUBLIC_PAGES else sample_url(name)
+
+
+def public_post_endpoints(service) -> set[str]:
+    """The URL names that take a POST from someone who has not logged in: every name whose
+    anonymous POST answers neither 405 nor a redirect to the login page, and the declared
+    public actions (logout redirects to the login page by design)."""
+    login = reverse("accounts:login")
+    found = set(PUBLIC_ACTIONS)
+    for name in kuulo_url_names():
+        response = Client().post(url_for(name, service))
+        to_login = response.status_code == 302 and response["Location"].startswith(login)
+        if response.status_code != 405 and not to_login:
+            found.add(name)
+    return found
+
+
+def test_every_public_post_endpoint_is_fuzzed(db, service):
+    found = public_post_endpoints(service)
+    assert found - set(FUZZED) == set(), "a public POST endpoint that no fuzz test covers: add it to FUZZED"
+    assert set(FUZZED) - found == set(), "in FUZZED but no longer takes a public POST: take it out"
+    assert set(FUZZED.values()) <= set(globals()), "FUZZED names a test that does not exist"
+
+
+form_fields = st.dictionaries(
+    st.sampled_from(["username", "password", "language", "next", "key", "lang", "q", "answers.csat", MARK]),
+    marked,
+    max_size=5,
+)
+other_bodies = st.one_of(
+    form_fields.map(lambda data: ("application/x-www-form-urlencoded", urlencode(data).encode())),
+    json_values.map(lambda value: ("application/json", json.dumps(value).encode())),
+    st.binary(max_size=120).map(lambda raw: ("multipart/form-data; boundary=kuulo", raw)),
+    st.binary(max_size=120).map(lambda raw: ("text/plain", raw)),
+)
+
+
+@pytest.mark.parametrize("url_name", sorted(name for name, test in FUZZED.items() if test == OTHER))
+def test_fuzzed_posts_to_the_other_public_urls(url_name, service, widget):
+    point, _open_id = widget
+    url = reverse(url_name, args=[point.key]) if url_name == "public:widget_config" else url_for(url_name, service)
+
+    @settings(FUZZ, max_examples=15)
+    @given(body=other_bodies, query=st.one_of(st.just(""), form_fields.map(urlencode)))
+    def send(body, query):
+        cache.clear()
+        content_type, data = body
+        before = counts()
+        response = Client().post(f"{url}?{query}" if query else url, data, content_type=content_type)
+        check(response, before, stored_statuses=())
+
+    send()

@@ -217,6 +217,10 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
+        # Style attributes, which cannot run code, are allowed: SortableJS positions what is dragged
+        # with them and the journey grid sets its column spans with them. Style elements are not.
+        "style-src-attr": ["'unsafe-inline'"],
+        "style-src-elem": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],

@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client import REGISTRY as DEFAULT_REGISTRY
 from prometheus_client.core import GaugeMetricFamily
@@ -90,11 +91,13 @@ class _Default:
         yield from DEFAULT_REGISTRY.collect()
 
 
+@require_safe
 def health(request: HttpRequest) -> HttpResponse:
     """Liveness: the process answers."""
     return HttpResponse("ok", content_type="text/plain")
 
 
+@require_safe
 def ready(request: HttpRequest) -> JsonResponse:
     """Readiness: 200 when the database and the cache answer, else 503 naming what failed."""
     checks = {"database": _database_answers(), "cache": _cache_answers()}
@@ -120,6 +123,7 @@ def _cache_answers() -> bool:
         return False
 
 
+@require_safe
 def metrics(request: HttpRequest) -> HttpResponse:
     token = settings.KUULO_METRICS_TOKEN
     if not token:

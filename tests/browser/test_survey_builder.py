@@ -18,7 +18,7 @@ def test_product_owner_reorders_questions_by_keyboard_and_keeps_focus(new_page, 
     page.goto(reverse("surveys:version_edit", args=[version.pk]))
     page.focus(f"#down-{csat.pk}")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'down-%d'" % csat.pk)
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=f"down-{csat.pk}")
     page.wait_for_selector("#questions-status:has-text('Moved to place 2 of 3.')")
     assert page.url.endswith(reverse("surveys:version_edit", args=[version.pk]))
     assert list(version.questions.order_by("position").values_list("metric__code", flat=True)) == ["nps", "csat", None]
@@ -26,7 +26,7 @@ def test_product_owner_reorders_questions_by_keyboard_and_keeps_focus(new_page, 
     assert items[:2] == ["Net Promoter Score (NPS)", "Customer satisfaction (CSAT)"]
 
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'up-%d'" % csat.pk)
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=f"up-{csat.pk}")
     assert page.locator("#questions li strong").all_inner_texts()[2] == "Customer satisfaction (CSAT)"
     assert axe_violations(page) == []
 

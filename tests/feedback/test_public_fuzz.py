@@ -250,7 +250,8 @@ FUZZED = {
     "api:api_v1:openapi-view": OTHER,
     "plans:feed": OTHER,
     "plans:personal_feed": OTHER,
-    "health": OTHER,
+    # The public accessibility feedback form.
+    "accessibility:feedback": OTHER,
 }
 
 

@@ -155,7 +155,7 @@
     ".trap{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}",
     "[hidden]{display:none!important}",
     // On a phone the open widget keeps the top of the host page (its header and navigation) in view.
-    "@media (max-width:40rem){.panel{left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-height:min(60vh,calc(100vh - 9rem))}.launch{right:.5rem;bottom:.5rem}}"
+    "@media (max-width:40rem){.panel{left:.5rem;right:.5rem;bottom:.5rem;width:auto;max-height:min(55vh,calc(100vh - 9rem))}.launch{right:.5rem;bottom:.5rem}}"
   ].join("");
 
   function el(tag, attrs, children) {

@@ -63,7 +63,10 @@ def test_a_card_is_dragged_to_another_column(new_page, personas, service):
     page = new_page(personas["team_member"], "en")
     page.goto(reverse("board:board", args=[service.pk]))
     done = page.locator('.board__column[data-status="done"] .board__cards')
-    page.locator(f"#item-{item.pk} .drag-handle").drag_to(done)
+    # the card moves on the page at once; the move is saved by the request that follows
+    with page.expect_response(lambda response: response.request.method == "POST") as saved:
+        page.locator(f"#item-{item.pk} .drag-handle").drag_to(done)
+    assert saved.value.ok
     page.locator(f'.board__column[data-status="done"] #item-{item.pk}').wait_for()
     item.refresh_from_db()
     assert item.status == BacklogItem.Status.DONE and item.done_at is not None

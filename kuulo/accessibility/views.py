@@ -13,6 +13,7 @@ from kuulo.accessibility import actions
 from kuulo.accessibility.defaults import current_statement
 from kuulo.accessibility.forms import FeedbackForm, ReplyForm, StatementForm
 from kuulo.accessibility.models import Feedback, Statement
+from kuulo.lib.translated import pick
 from kuulo.organisation.access import org_admin_required
 from kuulo.organisation.public import render_public
 
@@ -33,9 +34,9 @@ def statement(request: HttpRequest) -> HttpResponse:
 
 
 def _texts(current: Statement, language: str) -> dict:
-    """Each section in `language`, or in Finnish when it has not been written in that language."""
+    """Each section in `language`, or in another language when it has not been written in that one."""
     return {
-        name: getattr(current, f"{name}_{language}") or getattr(current, f"{name}_fi")
+        name: pick({code: getattr(current, f"{name}_{code}") for code in LANGUAGES}, language)
         for name in ("non_accessible", "assessment", "contact", "enforcement")
     }
 

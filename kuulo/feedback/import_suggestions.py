@@ -102,7 +102,7 @@ def metric_texts(metric) -> list[str]:
     for a built-in metric the wordings other tools and standards use."""
     texts = [metric.question(language) for language in LANGUAGES]
     texts += [metric.name_fi, metric.name_sv, metric.name_en]
-    if getattr(metric, "is_builtin", False):
+    if metric.is_builtin:
         texts += KNOWN_WORDINGS.get(metric.code, [])
     return [text for text in texts if text]
 

@@ -816,9 +816,6 @@ class ImportResult:
         return self.created + self.duplicates
 
 
-Preview = ImportResult
-
-
 def import_point(survey: Survey) -> CollectionPoint:
     """The survey's file-import collection point, created on first use."""
     point = survey.collection_points.filter(kind=CollectionPoint.Kind.IMPORT).first()

@@ -52,6 +52,7 @@ ACTIONS = {
     "comments:comment_review": (comment_pages.comment_args, TEAM_MEMBER),
     "comments:praise_hide": (comment_pages.comment_args, TEAM_MEMBER),
     "comments:comment_bulk": (lambda s: [s.pk], TEAM_MEMBER),
+    "comments:evidence_add": (lambda s: [s.pk, "item", backlog_pages.item_args(s)[1]], TEAM_MEMBER),
     "comments:theme_recluster": (comment_pages.with_comments, PRODUCT_OWNER),
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),

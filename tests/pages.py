@@ -96,7 +96,7 @@ STAFF_PAGES = {
     "insights:insight_create": (lambda s: [s.pk], CONTRIBUTORS),
     "insights:insight_edit": (insight_args, CONTRIBUTORS),
     "insights:insight_delete": (insight_args, MANAGERS),
-    "insights:comment_search": (insight_args, CONTRIBUTORS),
+    "comments:evidence_search": (lambda s: [s.pk, "insight", insight_args(s)[1]], CONTRIBUTORS),
     "insights:segment_create": (insight_args, CONTRIBUTORS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),

@@ -319,21 +319,14 @@ class RuleThemeForm(ThemeNameForm):
 BULK_LIMIT = 100
 
 
-class BulkForm(forms.Form):
-    """The comments chosen on the comments page and what to do with them all."""
+class ChosenCommentsForm(forms.Form):
+    """Comments chosen with the boxes on their cards, by id: any whole numbers, at most BULK_LIMIT;
+    which of them are the service's is the view's to find out."""
 
-    ACTIONS = [
-        ("reviewed", _("Mark reviewed")),
-        ("not_reviewed", _("Mark not reviewed")),
-        ("hide_praise", _("Hide from the wall of praise")),
-        ("show_praise", _("Show on the wall of praise again")),
-    ]
-    action = forms.ChoiceField(label=_("With the chosen comments"), choices=ACTIONS)
     comments = forms.TypedMultipleChoiceField(coerce=int, choices=[], required=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # any whole numbers; which of them are the service's is the view's to find out
         self.fields["comments"].valid_value = lambda value: str(value).isdigit()
         self.fields["comments"].error_messages["required"] = _("Choose at least one comment.")
 
@@ -342,3 +335,41 @@ class BulkForm(forms.Form):
         if len(chosen) > BULK_LIMIT:
             raise forms.ValidationError(_("Choose at most %(limit)s comments at a time.") % {"limit": BULK_LIMIT})
         return chosen
+
+
+class BulkForm(ChosenCommentsForm):
+    """The comments chosen on the comments page and what to do with them all: one of ACTIONS, or
+    add them as evidence to `target` ("<kind>:<id>", one of the menus of the comments' evidence panels)."""
+
+    LINK = "link"
+    ACTIONS = [
+        ("reviewed", _("Mark reviewed")),
+        ("not_reviewed", _("Mark not reviewed")),
+        ("hide_praise", _("Hide from the wall of praise")),
+        ("show_praise", _("Show on the wall of praise again")),
+    ]
+    action = forms.ChoiceField(label=_("With the chosen comments"))
+    target = forms.ChoiceField(label=_("Add as evidence to"), required=False)
+
+    field_order = ["action", "target", "comments"]
+
+    def __init__(self, *args, targets: list | None = None, **kwargs):
+        """`targets`: [(group label, [("<kind>:<id>", text), ...]), ...], the things the user may link to."""
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [*self.ACTIONS, *([(self.LINK, _("Add as evidence"))] if targets else [])]
+        self.fields["target"].choices = [("", "—"), *(targets or [])]
+        if not targets:
+            del self.fields["target"]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("action") == self.LINK and not data.get("target"):
+            self.add_error("target", _("Choose what the comments are evidence for."))
+        return data
+
+    def chosen_target(self) -> tuple[str, int] | None:
+        """(kind, id) of the target when the action adds evidence."""
+        if self.cleaned_data.get("action") != self.LINK:
+            return None
+        kind, _sep, pk = self.cleaned_data["target"].partition(":")
+        return kind, int(pk)

@@ -1,12 +1,22 @@
 from django.urls import path
 
-from kuulo.comments import views, views_themes
+from kuulo.comments import views, views_evidence, views_themes
 
 app_name = "comments"
 urlpatterns = [
     path("services/<int:pk>/comments/", views.comment_list, name="comment_list"),
     path("services/<int:pk>/comments/export.csv", views.comment_export, name="comment_export"),
     path("services/<int:pk>/comments/bulk/", views.comment_bulk, name="comment_bulk"),
+    path(
+        "services/<int:pk>/comments/evidence/<slug:target>/<int:target_pk>/",
+        views_evidence.evidence_search,
+        name="evidence_search",
+    ),
+    path(
+        "services/<int:pk>/comments/evidence/<slug:target>/<int:target_pk>/add/",
+        views_evidence.evidence_add,
+        name="evidence_add",
+    ),
     path("services/<int:pk>/comments/panel/", views.dashboard_panel, name="dashboard_panel"),
     path("services/<int:pk>/comments/<int:comment_pk>/review/", views.comment_review, name="comment_review"),
     path("services/<int:pk>/comments/<int:comment_pk>/praise/", views.praise_hide, name="praise_hide"),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
@@ -16,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 from kuulo.comments import actions, queries
 from kuulo.comments.forms import HIGH_SCORE, BulkForm, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
+from kuulo.comments.views_evidence import added_message
 from kuulo.feedback.access import get_comment_for_user
 from kuulo.feedback.models import Comment, Response, Sentiment
 from kuulo.lib.exports import csv_response
@@ -25,7 +27,10 @@ from kuulo.lib.translated import active_language
 from kuulo.organisation import terms
 from kuulo.organisation.access import get_service_for_user, services_with_role, visible_services
 from kuulo.organisation.models import Channel, Role
-from kuulo.traceability.panel import prefetch
+from kuulo.traceability import registry
+from kuulo.traceability.access import pair_or_404, target_for_user
+from kuulo.traceability.actions import link
+from kuulo.traceability.panel import Prefetch, prefetch
 
 PANEL_SIZE = 5
 
@@ -59,7 +64,6 @@ def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     template = "comments/_comment_results.html" if request.htmx else "comments/comment_list.html"
     allowed = service.can_contribute
     context = {"service": service, "filters": filters, "can_review": allowed, "can_hide_praise": allowed}
-    context["bulk"] = BulkForm() if allowed else None
     data = filters.cleaned_data if filters.is_bound else {}
     period = filters.period_value()
     comments = queries.filtered(service, data, period)
@@ -67,12 +71,14 @@ def comment_list(request: HttpRequest, pk: int) -> HttpResponse:
     add_praise_state(page.comments)
     decorate(page.comments)
     count, more = queries.capped_count(comments)
+    link_prefetch = prefetch(service, "comment", page.comments, request.user)
     context.update(
+        bulk=BulkForm(targets=link_targets(link_prefetch)) if allowed else None,
         period=period,
         page=page,
         count=count,
         count_capped=more,
-        link_prefetch=prefetch(service, "comment", page.comments, request.user),
+        link_prefetch=link_prefetch,
         query=filters.query_without("after") if filters.is_bound else "",
     )
     return render(request, template, context)
@@ -155,28 +161,51 @@ def comment_review(request: HttpRequest, pk: int, comment_pk: int) -> HttpRespon
     return render(request, "comments/_review.html", context)
 
 
+def link_targets(found: Prefetch) -> list:
+    """The bulk form's menu of things to add comments to as evidence: the evidence panels' menus,
+    one group per kind, of the kinds the user may link."""
+    groups = []
+    for pair in registry.pairs_from("comment"):
+        choices = found.choices.get(pair.target) or []
+        if found.can_link.get(pair.target) and choices:
+            kind = registry.kind(pair.target)
+            entries = [
+                (f"{pair.target}:{choice.pk}", f"{choice.prefix}{Truncator(choice.text).chars(70)}")
+                for choice in map(kind.menu_entry, choices)
+            ]
+            groups.append((capfirst(kind.verbose_name), entries))
+    return groups
+
+
 @require_POST
 @login_required
 def comment_bulk(request: HttpRequest, pk: int) -> HttpResponse:
     """Marks the chosen comments reviewed or not, or hides them from the walls of praise or shows them
     again, all at once; comments of other services or not accepted are passed over."""
     service = get_service_for_user(request, pk, role=Role.TEAM_MEMBER)
-    form = BulkForm(request.POST)
+    form = BulkForm(request.POST, targets=link_targets(prefetch(service, "comment", [], request.user)))
     if not form.is_valid():
         errors = "; ".join(error for errors in form.errors.values() for error in errors)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     comments = list(
         Comment.objects.filter(
             service=service, pk__in=form.cleaned_data["comments"], response__status=Response.Status.ACCEPTED
+        ).order_by("pk")
+    )
+    chosen_target = form.chosen_target()
+    if chosen_target:
+        kind, target_pk = chosen_target
+        target = target_for_user(request, service, pair_or_404("comment", kind), target_pk)
+        added = sum(link(comment, target, request.user)[1] for comment in comments)
+        messages.success(request, added_message(added))
+    else:
+        changed = actions.apply_to_many(comments, form.cleaned_data["action"], request.user)
+        label = dict(BulkForm.ACTIONS)[form.cleaned_data["action"]]
+        messages.success(
+            request,
+            ngettext("%(action)s: %(count)s comment changed.", "%(action)s: %(count)s comments changed.", changed)
+            % {"action": label, "count": changed},
         )
-    )
-    changed = actions.apply_to_many(comments, form.cleaned_data["action"], request.user)
-    label = dict(BulkForm.ACTIONS)[form.cleaned_data["action"]]
-    messages.success(
-        request,
-        ngettext("%(action)s: %(count)s comment changed.", "%(action)s: %(count)s comments changed.", changed)
-        % {"action": label, "count": changed},
-    )
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return redirect(back)

@@ -11,7 +11,6 @@ urlpatterns = [
     path("services/<int:pk>/insights/<int:insight_pk>/edit/", views.insight_edit, name="insight_edit"),
     path("services/<int:pk>/insights/<int:insight_pk>/status/", views.insight_status, name="insight_status"),
     path("services/<int:pk>/insights/<int:insight_pk>/delete/", views.insight_delete, name="insight_delete"),
-    path("services/<int:pk>/insights/<int:insight_pk>/comments/", views.comment_search, name="comment_search"),
     path("services/<int:pk>/insights/<int:insight_pk>/segments/new/", views.segment_create, name="segment_create"),
     path(
         "services/<int:pk>/insights/<int:insight_pk>/segments/<int:segment_pk>/remove/",

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,7 +9,6 @@ from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from kuulo.feedback.access import get_comment_for_user
-from kuulo.feedback.models import Comment
 from kuulo.insights import actions, queries
 from kuulo.insights.access import get_insight_for_user, get_segment_for_user
 from kuulo.insights.forms import InsightFilters, InsightForm, SegmentEvidenceForm, StatusForm, segment_initial
@@ -19,7 +17,6 @@ from kuulo.lib.filters import bind_filters
 from kuulo.metrics.scoring import MIN_N
 from kuulo.organisation.access import get_service_for_user, visible_services
 from kuulo.organisation.models import Role
-from kuulo.traceability.models import Link
 
 PAGE_SIZE = 50
 
@@ -151,27 +148,6 @@ def insight_delete(request: HttpRequest, pk: int, insight_pk: int) -> HttpRespon
 
 
 # Comments as evidence: linked and unlinked through kuulo.traceability
-
-
-@login_required
-@vary_on_headers("HX-Request")
-def comment_search(request: HttpRequest, pk: int, insight_pk: int) -> HttpResponse:
-    """Finds comments of the service by their words, to add them as evidence."""
-    insight = get_insight_for_user(request, pk, insight_pk, role=Role.TEAM_MEMBER)
-    q = request.GET.get("q", "").strip()[:200]
-    comments = []
-    if q:
-        linked = Link.objects.incoming(insight, "comment").values("source_id")
-        comments = list(
-            Comment.objects.filter(response__service=insight.service)
-            .filter(Q(text__icontains=q) | Q(lemmas__icontains=q))
-            .exclude(pk__in=linked)
-            .select_related("response")
-            .order_by("-response__responded_at", "-pk")[:PAGE_SIZE]
-        )
-    context = {"insight": insight, "service": insight.service, "q": q, "comments": comments}
-    template = "insights/_comment_search_results.html" if request.htmx else "insights/comment_search.html"
-    return render(request, template, context)
 
 
 # Segments as evidence

@@ -160,15 +160,6 @@ def test_include_lists_a_comments_insights_and_offers_the_others(rf, service, in
     assert insight.get_absolute_url() in bare
 
 
-def test_comment_search_finds_comments_not_yet_linked(client_as, service, insight):
-    url = reverse("insights:comment_search", args=[service.pk, insight.pk])
-    response = client_as("team_member").get(url, {"q": "jonotusaika"})
-    assert [comment.text for comment in response.context["comments"]][:1] == ["Jonotusaika oli aivan liian pitkä."]
-    linked = linked_comment(insight)
-    everything = client_as("team_member").get(url, {"q": "jonotin"})
-    assert linked not in everything.context["comments"]
-
-
 def test_segment_form_is_prefilled_from_a_dashboard_url(client_as, service, insight):
     url = reverse("insights:segment_create", args=[service.pk, insight.pk])
     response = client_as("team_member").get(url, {"metric": "csat", "period": "90", "channel": "phone"})

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -157,9 +158,12 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
+# Password sign-in can be turned off where everyone signs in through single sign-on.
+KUULO_PASSWORD_LOGIN = os.environ.get("KUULO_PASSWORD_LOGIN", "1") != "0"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *(["django.contrib.auth.backends.ModelBackend"] if KUULO_PASSWORD_LOGIN else []),
+    "kuulo.accounts.oidc.KuuloOIDCBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -174,6 +178,40 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "organisation:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), in use when a client id is set;
+# docs/sso.md gives the values for Entra ID and Keycloak. `manage.py oidc_endpoints ISSUER`
+# prints the endpoint variables from the provider's discovery document.
+OIDC_RP_CLIENT_ID = os.environ.get("KUULO_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("KUULO_OIDC_CLIENT_SECRET", "")
+KUULO_OIDC_ISSUER = os.environ.get("KUULO_OIDC_ISSUER", "")  # subjects are unique within their issuer
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("KUULO_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("KUULO_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("KUULO_OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("KUULO_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("KUULO_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("KUULO_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = True
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/"
+# Groups: "KUULO_OIDC_ADMIN_GROUPS=g1,g2" makes members of those groups organisation admins (and
+# others not); "KUULO_OIDC_SERVICE_ROLES=group=service-slug:role;..." gives roles on services.
+KUULO_OIDC_GROUPS_CLAIM = os.environ.get("KUULO_OIDC_GROUPS_CLAIM", "groups")
+KUULO_OIDC_ADMIN_GROUPS = [group for group in os.environ.get("KUULO_OIDC_ADMIN_GROUPS", "").split(",") if group]
+
+
+def _service_roles(text: str) -> list[tuple[str, str, str]]:
+    roles = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        group, _sep, target = entry.rpartition("=")
+        slug, _sep, role = target.partition(":")
+        if not group or not slug or role not in ("viewer", "team_member", "product_owner"):
+            raise ImproperlyConfigured(f"KUULO_OIDC_SERVICE_ROLES: cannot read {entry!r} (group=service-slug:role).")
+        roles.append((group, slug, role))
+    return roles
+
+
+KUULO_OIDC_SERVICE_ROLES = _service_roles(os.environ.get("KUULO_OIDC_SERVICE_ROLES", ""))
 
 # Failed logins: after five wrong passwords for one user name, that name must
 # wait before it can try again. Client addresses are not recorded.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("readyz", observability.ready, name="ready"),
     path("metrics", observability.metrics, name="metrics"),
     path("", include("kuulo.accounts.urls")),
+    path("oidc/", include("kuulo.accounts.oidc_urls")),
     path("", include("kuulo.organisation.urls")),
     path("", include("kuulo.metrics.urls")),
     path("", include("kuulo.surveys.urls")),

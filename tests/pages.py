@@ -224,6 +224,8 @@ NOT_PAGES = {
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
+    "oidc_authentication_init": "redirect to the single sign-on provider; tested in tests/accounts/test_sso.py",
+    "oidc_authentication_callback": "the provider's return with a code; tested in tests/accounts/test_sso.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,11 @@ from kuulo.lib.forms import LanguageSelect
 
 
 class LoginForm(AuthenticationForm):
+    def clean(self):
+        if not settings.KUULO_PASSWORD_LOGIN:
+            raise forms.ValidationError(_("Signing in with a password is turned off. Use single sign-on."))
+        return super().clean()
+
     def add_locked_out_error(self, message: str) -> None:
         self.is_valid()
         self._errors = self._errors or forms.utils.ErrorDict()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
+from kuulo.accounts import oidc
 from kuulo.accounts.forms import LoginForm, NewUserForm, ProfileForm, UserForm
 from kuulo.accounts.models import User
 from kuulo.lib.views import render_form_page
@@ -19,6 +20,11 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(single_sign_on=oidc.enabled(), password_login=settings.KUULO_PASSWORD_LOGIN)
+        return context
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -27,6 +27,11 @@ def enabled() -> bool:
 
 
 class KuuloOIDCBackend(OIDCAuthenticationBackend):
+    def get_userinfo(self, access_token, id_token, payload):
+        """The verified ID token's claims with the user info's over them: Entra ID, for one, puts the
+        groups in the ID token only."""
+        return {**payload, **super().get_userinfo(access_token, id_token, payload)}
+
     def verify_claims(self, claims: dict) -> bool:
         return bool(claims.get("sub"))
 

@@ -35,6 +35,7 @@ def test_a_comment_is_added_to_an_insight_in_place(new_page, personas, service):
     page.goto(reverse("comments:comment_list", args=[service.pk]))
     box = page.locator(".comment-insights").filter(has=page.locator(f'option[value="{insight.pk}"]')).first
     box_id = box.get_attribute("id")
+    box.locator("summary").click()  # the menu is behind a disclosure on the comments page
     box.locator("select").select_option(str(insight.pk))
     box.locator("form.comment-insights__form button[type=submit]").click()
     linked = page.locator(f"#{box_id} a[href='{insight.get_absolute_url()}']")

@@ -134,3 +134,11 @@ def test_a_template_of_a_forbidden_type_is_refused(client_as):
     response = client_as("admin").post(card_url(SLUG, "playbook:template_upload"), {"name": "X", "file": upload})
     assert response.status_code == 422
     assert not MethodTemplate.objects.exists()
+
+
+def test_the_card_list_and_a_card_cost_a_fixed_number_of_queries(client_as, django_assert_max_num_queries):
+    client = client_as("viewer")
+    with django_assert_max_num_queries(12):
+        client.get(reverse("playbook:method_list"), {"q": "asiakas"})
+    with django_assert_max_num_queries(16):
+        client.get(card_url())

@@ -250,6 +250,9 @@ NOT_PAGES = {
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
+    "api:api_v1:playbook_methods": "JSON API: the method cards; tested in tests/playbook/test_api.py",
+    "api:api_v1:playbook_method": "JSON API: one method card; tested in tests/playbook/test_api.py",
+    "api:api_v1:playbook_glossary": "JSON API: the glossary; tested in tests/playbook/test_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- traceability: the panel fragment and the links API ---
     "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",

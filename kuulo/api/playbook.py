@@ -51,7 +51,7 @@ def _method(method: Method) -> dict:
     summary="Method cards",
     description="Every method card of the playbook, in the playbook's order.",
 )
-def methods(request: HttpRequest):
+def playbook_methods(request: HttpRequest):
     return [_method(method) for method in Method.objects.all()]
 
 
@@ -61,7 +61,7 @@ def methods(request: HttpRequest):
     response={200: MethodRecord, **reading.READ_ERRORS},
     summary="One method card",
 )
-def method(request: HttpRequest, slug: str):
+def playbook_method(request: HttpRequest, slug: str):
     found = Method.objects.filter(slug=slug).first()
     if found is None:
         raise Refusal(404, {"slug": _("No method card has this identifier.")})
@@ -75,7 +75,7 @@ def method(request: HttpRequest, slug: str):
     summary="Glossary terms",
     description="Every glossary term with its texts per language and its related terms.",
 )
-def glossary(request: HttpRequest):
+def playbook_glossary(request: HttpRequest):
     terms = GlossaryTerm.objects.prefetch_related("see_also")
     return [
         {"slug": term.slug, "content": term.content, "see_also": sorted(other.slug for other in term.see_also.all())}

@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "kuulo.effects",
     "kuulo.plans",
     "kuulo.journeys",
+    "kuulo.playbook",
     "kuulo.integrations",
     "kuulo.alerts",
     "kuulo.savedviews",

@@ -18,6 +18,7 @@ from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
+from tests.playbook import pages as playbook_pages
 from tests.savedviews.data import team_members_view
 from tests.surveys import factories as survey_args
 
@@ -40,6 +41,10 @@ ACTIONS = {
     "notifications:mark_read": (team_members_notification, RECIPIENT),
     "notifications:mark_all_read": (lambda s: [], ANYONE),
     "plans:my_calendar_rotate": (lambda s: [], ANYONE),
+    "playbook:template_delete": (playbook_pages.template, ORGANISATION_ADMIN),
+    "playbook:volunteer": (playbook_pages.card, ANYONE),
+    "playbook:withdraw": (playbook_pages.card, ANYONE),
+    "playbook:help_request_close": (playbook_pages.team_members_help_request, RECIPIENT),
     # --- surveys: the builder ---
     "surveys:survey_close": (survey_args.survey_pk, PRODUCT_OWNER),
     "surveys:version_new": (survey_args.live_survey_pk, PRODUCT_OWNER),

@@ -22,6 +22,7 @@ from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
 from tests.plans import data as plan_pages
+from tests.playbook import pages as playbook_pages
 from tests.surveys import factories as survey_args
 
 EVERYONE = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 200}
@@ -120,6 +121,21 @@ STAFF_PAGES = {
     "journeys:persona_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:persona_create": (lambda s: [s.pk], CONTRIBUTORS),
     "journeys:persona_edit": (journey_pages.persona_args, CONTRIBUTORS),
+    # --- playbook: every member of staff reads, volunteers and asks for help; admins edit ---
+    "playbook:method_list": (lambda s: [], EVERYONE),
+    "playbook:method_detail": (playbook_pages.card, EVERYONE),
+    "playbook:method_start": (playbook_pages.card, EVERYONE),
+    "playbook:method_history": (playbook_pages.card, EVERYONE),
+    "playbook:method_version": (playbook_pages.version, EVERYONE),
+    "playbook:method_create": (lambda s: [], ADMINS),
+    "playbook:method_edit": (playbook_pages.card, ADMINS),
+    "playbook:template_upload": (playbook_pages.card, ADMINS),
+    "playbook:request_help": (playbook_pages.with_partner, EVERYONE),
+    "playbook:glossary": (lambda s: [], EVERYONE),
+    "playbook:role_guide_list": (lambda s: [], EVERYONE),
+    "playbook:role_guide": (lambda s: ["product_owner"], EVERYONE),
+    "playbook:help_request_list": (lambda s: [], EVERYONE),
+    "playbook:pack_import": (lambda s: [], ADMINS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
@@ -228,12 +244,17 @@ NOT_PAGES = {
     "oidc_authentication_callback": "the provider's return with a code; tested in tests/accounts/test_sso.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
+    "playbook:template_download": "a card's template file; tested in tests/playbook/test_cards.py",
+    "playbook:pack_export": "the playbook as a JSON pack, for org admins; tested in tests/playbook/test_pack.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
+    "api:api_v1:playbook_methods": "JSON API: the method cards; tested in tests/playbook/test_api.py",
+    "api:api_v1:playbook_method": "JSON API: one method card; tested in tests/playbook/test_api.py",
+    "api:api_v1:playbook_glossary": "JSON API: the glossary; tested in tests/playbook/test_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- traceability: the panel fragment and the links API ---
     "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",

@@ -14,6 +14,8 @@ class Notification(models.Model):
         CHECKPOINT_UPCOMING = "checkpoint_upcoming", _("Upcoming checkpoint")
         ACCESSIBILITY_FEEDBACK_DUE = "accessibility_feedback_due", _("Accessibility feedback due")
         ALERT = "alert", _("Alert on a service's figures")
+        HELP_REQUESTED = "help_requested", _("A colleague asks for help with a method")
+        HELP_ANSWERED = "help_answered", _("Your request for help was answered")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40, choices=Kind.choices)

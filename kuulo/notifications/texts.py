@@ -40,6 +40,12 @@ def title(notification) -> str:
         if params.get("overdue"):
             return _fill(_("Accessibility feedback #%(number)s is past its deadline, %(date)s. Answer it now."), params)
         return _fill(_("Accessibility feedback #%(number)s must be answered by %(date)s."), params)
+    if kind == "help_requested":
+        return _fill(_("%(requester)s asks for your help with the method “%(method)s”."), params)
+    if kind == "help_answered":
+        if params.get("status") == "helped":
+            return _fill(_("%(partner)s marked your request for help with “%(method)s” as helped."), params)
+        return _fill(_("%(partner)s cannot help with “%(method)s” this time. Ask another sparring partner."), params)
     if kind == "alert":
         return _fill(_alert_title(params.get("alert", "")), _alert_figures(params))
     return _("You have a new notification.")
@@ -87,6 +93,10 @@ def subject(notification) -> str:
         return _("Kuulo: a checkpoint is coming up")
     if kind == "accessibility_feedback_due":
         return _("Kuulo: accessibility feedback is waiting for an answer")
+    if kind == "help_requested":
+        return _("Kuulo: a colleague asks for your help")
+    if kind == "help_answered":
+        return _("Kuulo: your request for help was answered")
     if kind == "alert":
         return _("Kuulo: an alert on a service's figures")
     return _("Kuulo: a new notification")

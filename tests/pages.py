@@ -22,6 +22,7 @@ from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
 from tests.plans import data as plan_pages
+from tests.selfassessment import data as selfassessment_pages
 from tests.surveys import factories as survey_args
 
 EVERYONE = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 200}
@@ -120,6 +121,16 @@ STAFF_PAGES = {
     "journeys:persona_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:persona_create": (lambda s: [s.pk], CONTRIBUTORS),
     "journeys:persona_edit": (journey_pages.persona_args, CONTRIBUTORS),
+    # --- self-assessment: frameworks for all staff, rounds for their assessors, unit staff and admins ---
+    "selfassessment:index": (lambda s: [], EVERYONE),
+    "selfassessment:framework_detail": (lambda s: [selfassessment_pages.caf().pk], EVERYONE),
+    "selfassessment:framework_import": (lambda s: [], ADMINS),
+    "selfassessment:round_create": (lambda s: [], ADMINS),
+    "selfassessment:round_detail": (selfassessment_pages.round_args, MEMBERS),
+    "selfassessment:round_edit": (selfassessment_pages.round_args, ADMINS),
+    "selfassessment:round_score": (selfassessment_pages.round_args, ADMINS),  # the admin is an assessor here
+    "selfassessment:round_consensus": (selfassessment_pages.consensus_round_args, ADMINS),
+    "selfassessment:round_results": (selfassessment_pages.consensus_round_args, MEMBERS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
@@ -228,6 +239,7 @@ NOT_PAGES = {
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
+    "selfassessment:consensus_csv": "CSV of a round's agreed scores; tested in tests/selfassessment/test_rounds.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",

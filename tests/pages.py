@@ -247,6 +247,8 @@ NOT_PAGES = {
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- traceability: the panel fragment and the links API ---
     "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",
+    "api:api_v1:self_assessment_rounds": "JSON API; tested in tests/selfassessment/test_api.py",
+    "api:api_v1:self_assessment_round": "JSON API; tested in tests/selfassessment/test_api.py",
     "api:api_v1:links": "JSON API: one thing's links both ways; tested in tests/traceability/test_api.py",
     # --- plans: the calendar feeds and the PDF ---
     "plans:feed": "iCalendar feed (text/calendar) at a secret address; tested in tests/plans/test_feed.py",

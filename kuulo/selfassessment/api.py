@@ -117,6 +117,7 @@ def _results(round_: Round, with_scores: bool = False):
 
 @router.get(
     "/rounds",
+    url_name="self_assessment_rounds",
     auth=READ,
     response={200: Rounds, **reading.READ_ERRORS},
     summary="Self-assessment rounds with their agreed results per criterion",
@@ -129,6 +130,7 @@ def rounds(request: HttpRequest):
 
 @router.get(
     "/rounds/{round_id}",
+    url_name="self_assessment_round",
     auth=READ,
     response={200: RoundDetail, **reading.READ_ERRORS},
     summary="One self-assessment round with agreed scores per subcriterion",

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kuulo.plans",
     "kuulo.journeys",
     "kuulo.playbook",
+    "kuulo.selfassessment",
     "kuulo.integrations",
     "kuulo.alerts",
     "kuulo.savedviews",

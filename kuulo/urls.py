@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.journeys.urls")),
     path("", include("kuulo.playbook.urls")),
+    path("", include("kuulo.selfassessment.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
     path("", include("kuulo.accessibility.urls")),

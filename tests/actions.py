@@ -20,6 +20,7 @@ from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
 from tests.playbook import pages as playbook_pages
 from tests.savedviews.data import team_members_view
+from tests.selfassessment import data as selfassessment_pages
 from tests.surveys import factories as survey_args
 
 # The personas of tests/conftest.py on the persona service, from the fewest rights to the most.
@@ -68,6 +69,12 @@ ACTIONS = {
     "journeys:journey_copy": (journey_pages.journey_args, PRODUCT_OWNER),
     "journeys:step_move": (journey_pages.step_args, TEAM_MEMBER),
     "journeys:pain_point_delete": (journey_pages.pain_point_args, TEAM_MEMBER),
+    # --- self-assessment: the admin manages the round; here the admin is also its assessor ---
+    "selfassessment:round_start_consensus": (selfassessment_pages.round_args, ORGANISATION_ADMIN),
+    "selfassessment:round_close": (selfassessment_pages.consensus_round_args, ORGANISATION_ADMIN),
+    "selfassessment:consensus_save": (selfassessment_pages.subcriterion_args, ORGANISATION_ADMIN),
+    "selfassessment:improvement_to_backlog": (selfassessment_pages.improvement_args, ORGANISATION_ADMIN),
+    "selfassessment:improvement_to_goal": (selfassessment_pages.improvement_args, ORGANISATION_ADMIN),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),

@@ -23,6 +23,7 @@ from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
 from tests.plans import data as plan_pages
 from tests.playbook import pages as playbook_pages
+from tests.selfassessment import data as selfassessment_pages
 from tests.surveys import factories as survey_args
 
 EVERYONE = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200, "outsider": 200}
@@ -136,6 +137,16 @@ STAFF_PAGES = {
     "playbook:role_guide": (lambda s: ["product_owner"], EVERYONE),
     "playbook:help_request_list": (lambda s: [], EVERYONE),
     "playbook:pack_import": (lambda s: [], ADMINS),
+    # --- self-assessment: frameworks for all staff, rounds for their assessors, unit staff and admins ---
+    "selfassessment:index": (lambda s: [], EVERYONE),
+    "selfassessment:framework_detail": (lambda s: [selfassessment_pages.caf().pk], EVERYONE),
+    "selfassessment:framework_import": (lambda s: [], ADMINS),
+    "selfassessment:round_create": (lambda s: [], ADMINS),
+    "selfassessment:round_detail": (selfassessment_pages.round_args, MEMBERS),
+    "selfassessment:round_edit": (selfassessment_pages.round_args, ADMINS),
+    "selfassessment:round_score": (selfassessment_pages.round_args, ADMINS),  # the admin is an assessor here
+    "selfassessment:round_consensus": (selfassessment_pages.consensus_round_args, ADMINS),
+    "selfassessment:round_results": (selfassessment_pages.consensus_round_args, MEMBERS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
@@ -248,6 +259,7 @@ NOT_PAGES = {
     "playbook:pack_export": "the playbook as a JSON pack, for org admins; tested in tests/playbook/test_pack.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
+    "selfassessment:consensus_csv": "CSV of a round's agreed scores; tested in tests/selfassessment/test_rounds.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
@@ -258,6 +270,8 @@ NOT_PAGES = {
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- traceability: the panel fragment and the links API ---
     "traceability:panel": "htmx fragment: the source's evidence panel; tested in tests/traceability/test_views.py",
+    "api:api_v1:self_assessment_rounds": "JSON API; tested in tests/selfassessment/test_api.py",
+    "api:api_v1:self_assessment_round": "JSON API; tested in tests/selfassessment/test_api.py",
     "api:api_v1:links": "JSON API: one thing's links both ways; tested in tests/traceability/test_api.py",
     # --- plans: the calendar feeds and the PDF ---
     "plans:feed": "iCalendar feed (text/calendar) at a secret address; tested in tests/plans/test_feed.py",

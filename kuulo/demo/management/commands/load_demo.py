@@ -15,6 +15,7 @@ from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
 from kuulo.plans.demo import load_demo_plan
 from kuulo.playbook.demo import load_demo_playbook
+from kuulo.selfassessment.demo import load_demo_selfassessment
 
 # `--small` (or KUULO_DEMO_SIZE=small, which the tests set): a few weeks at a
 # twentieth of the volume, enough to see every feature in seconds.
@@ -45,6 +46,7 @@ class Command(BaseCommand):
         load_demo_plan()  # the housing unit's development plan with goals, actions and checkpoints; after the backlog
         load_demo_journeys()  # the moving journey across DVV, with pain points and opportunities; after the backlog
         load_demo_playbook()  # the shipped cards, templates and sparring partners; after the users
+        load_demo_selfassessment()  # two CAF rounds of Housing Support, one area for improvement on the backlog
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         self.stdout.write("Demo feedback (responses added / stored):")

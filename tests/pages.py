@@ -21,6 +21,7 @@ from tests.insights.pages import everyone_with_insight, insight_args, service_wi
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
+from tests.panel import pages as panel_pages
 from tests.plans import data as plan_pages
 from tests.surveys import factories as survey_args
 
@@ -217,10 +218,22 @@ PUBLIC_PAGES = {
     "effects:we_did": effect_pages.we_did_args,
     # --- journeys: a map shared read-only for a workshop ---
     "journeys:shared_journey": journey_pages.share_token,
+    # --- panel: joining the customer panel and a member's own page ---
+    "panel_public:join": panel_pages.with_consent_text,
+    "panel_public:join_sent": lambda s: [],
+    "panel_public:confirm": panel_pages.confirm_token,
+    "panel_public:unsubscribe": panel_pages.unsubscribe_token,
+    "panel_public:ask_link": lambda s: [],
+    "panel_public:my_page": panel_pages.magic_token,
+    "panel_public:my_data_html": panel_pages.magic_token,
+    "panel_public:my_edit": panel_pages.magic_token,
+    "panel_public:my_withdraw": panel_pages.magic_token,
+    "panel_public:my_erase": panel_pages.magic_token,
 }
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
+    "panel_public:my_data_json": "a member's data as a JSON download; tested in tests/panel/test_member_page.py",
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",

@@ -1,0 +1,155 @@
+"""Forms of the panel: the public sign-up (with the screener), adding a member in person,
+studies, slots, invitations and participation. One place for each rule."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from kuulo.lib.translated import LANGUAGE_CODES
+from kuulo.organisation.models import LifeEvent, Service
+from kuulo.panel.models import Channel, ConsentText, PanelMember, ScreenerQuestion
+
+HONEYPOT = "website"
+MAX_TEXT = 1000
+
+
+def screener_questions(study=None):
+    return list(ScreenerQuestion.objects.filter(study=study).prefetch_related("options"))
+
+
+class ScreenerMixin:
+    """Adds a field `q<id>` per screener question; `screener_answers()` gives what was answered."""
+
+    def add_screener(self, questions) -> None:
+        self.questions = questions
+        for question in questions:
+            choices = [(str(option.pk), option.label) for option in question.options.all()]
+            name = f"q{question.pk}"
+            label = question.text
+            if question.kind == ScreenerQuestion.Kind.CHOICE:
+                field = forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect)
+            elif question.kind == ScreenerQuestion.Kind.MULTI:
+                field = forms.MultipleChoiceField(label=label, choices=choices, widget=forms.CheckboxSelectMultiple)
+            elif question.kind == ScreenerQuestion.Kind.NUMBER:
+                field = forms.DecimalField(label=label, max_digits=12, decimal_places=2, min_value=-(10**9))
+            else:
+                field = forms.CharField(label=label, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 3}))
+            field.required = question.required
+            self.fields[name] = field
+
+    def screener_answers(self) -> list[tuple]:
+        """[(question, option ids, number, text)] for the questions answered."""
+        answers = []
+        for question in self.questions:
+            value = self.cleaned_data.get(f"q{question.pk}")
+            if value in (None, "", []):
+                continue
+            if question.kind == ScreenerQuestion.Kind.CHOICE:
+                answers.append((question, [int(value)], None, ""))
+            elif question.kind == ScreenerQuestion.Kind.MULTI:
+                answers.append((question, [int(pk) for pk in value], None, ""))
+            elif question.kind == ScreenerQuestion.Kind.NUMBER:
+                answers.append((question, [], value, ""))
+            else:
+                answers.append((question, [], None, value))
+        return answers
+
+
+class MemberDetailsForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    language = forms.ChoiceField(label=_("Language for messages"), choices=settings.LANGUAGES)
+    contact_channel = forms.ChoiceField(
+        label=_("How may we contact you?"), choices=Channel.choices, widget=forms.RadioSelect, initial=Channel.EMAIL
+    )
+    services = forms.ModelMultipleChoiceField(
+        label=_("Services that interest you"),
+        queryset=Service.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    life_events = forms.ModelMultipleChoiceField(
+        label=_("Situations in life that interest you"),
+        queryset=LifeEvent.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    outcome_notices = forms.BooleanField(
+        label=_("Tell me by e-mail what my input changed"), required=False, initial=True
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["services"].queryset = Service.objects.filter(status=Service.Status.ACTIVE).order_by("name_fi")
+        self.fields["life_events"].queryset = LifeEvent.objects.order_by("name_fi")
+        self.fields["services"].label_from_instance = lambda service: service.name
+        self.fields["life_events"].label_from_instance = lambda event: event.name
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if not name:
+            raise forms.ValidationError(_("Write your name."))
+        return name
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not all(char.isdigit() or char in "+ -()" for char in phone):
+            raise forms.ValidationError(_("Write the phone number with digits only, e.g. +358 40 123 4567."))
+        return phone
+
+    def clean(self):
+        data = super().clean()
+        if data.get("contact_channel") == Channel.PHONE and not data.get("phone"):
+            self.add_error("phone", _("Write a phone number if you want us to call you."))
+        return data
+
+
+class SignupForm(ScreenerMixin, MemberDetailsForm):
+    consent = forms.BooleanField(label=_("I have read the consent text and agree to it"))
+    consent_version = forms.IntegerField(widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+
+    def __init__(self, *args, consent_text: ConsentText, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_text = consent_text
+        self.fields["consent_version"].initial = consent_text.version
+        self.add_screener(screener_questions())
+
+    def clean_consent_version(self) -> int:
+        version = self.cleaned_data["consent_version"]
+        if version != self.consent_text.version:
+            raise forms.ValidationError(_("The consent text has changed. Please read the new text and agree again."))
+        return version
+
+    def error_list(self) -> list[dict]:
+        errors = []
+        for name, messages in self.errors.items():
+            field = self.fields.get(name)
+            for message in messages:
+                label = field.label if field is not None else ""
+                errors.append({"label": label, "message": message, "anchor": f"id_{name}" if field else ""})
+        return errors
+
+
+class InPersonForm(MemberDetailsForm):
+    """A member who agreed in person: staff record who, when and on which consent version."""
+
+    consent_text = forms.ModelChoiceField(label=_("Consent text they agreed to"), queryset=ConsentText.objects.all())
+    given_at = forms.DateTimeField(
+        label=_("When they agreed"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+
+    def clean_email(self) -> str:
+        email = super().clean_email()
+        if PanelMember.objects.filter(email=email).exclude(status=PanelMember.Status.PENDING).exists():
+            raise forms.ValidationError(_("This address is already in the panel."))
+        return email
+
+
+def language_of(code: str) -> str:
+    return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE

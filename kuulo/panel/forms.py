@@ -3,11 +3,24 @@ studies, slots, invitations and participation. One place for each rule."""
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kuulo.lib.translated import LANGUAGE_CODES
 from kuulo.organisation.models import LifeEvent, Service
-from kuulo.panel.models import Channel, ConsentText, PanelMember, ScreenerQuestion
+from kuulo.panel.models import (
+    Channel,
+    ConsentText,
+    ContactPolicy,
+    PanelMember,
+    Participation,
+    Quota,
+    RewardEntry,
+    ScreenerQuestion,
+    Segment,
+    Slot,
+    Study,
+)
 
 HONEYPOT = "website"
 MAX_TEXT = 1000
@@ -153,3 +166,147 @@ class InPersonForm(MemberDetailsForm):
 
 def language_of(code: str) -> str:
     return code if code in LANGUAGE_CODES else settings.LANGUAGE_CODE
+
+
+class MemberFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    segment = forms.ModelChoiceField(label=_("Segment"), queryset=Segment.objects.all(), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    service = forms.ModelChoiceField(
+        label=_("Interested in the service"), queryset=Service.objects.all(), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("All"))]
+        self.fields["status"].choices = everyone + [
+            choice for choice in PanelMember.Status.choices if choice[0] != PanelMember.Status.ERASED
+        ]
+        self.fields["language"].choices = everyone + list(settings.LANGUAGES)
+        self.fields["segment"].label_from_instance = lambda segment: segment.name
+        self.fields["service"].label_from_instance = lambda service: service.name
+
+    def filter(self, members):
+        if not self.is_valid():
+            return members.none()
+        data = self.cleaned_data
+        if data["q"]:
+            members = members.filter(name__icontains=data["q"])
+        if data["status"]:
+            members = members.filter(status=data["status"])
+        if data["segment"]:
+            members = members.filter(Q(self_segments=data["segment"]) | Q(staff_segments=data["segment"])).distinct()
+        if data["language"]:
+            members = members.filter(language=data["language"])
+        if data["service"]:
+            members = members.filter(services=data["service"])
+        return members
+
+
+class StaffSegmentsForm(forms.ModelForm):
+    class Meta:
+        model = PanelMember
+        fields = ["staff_segments"]
+        widgets = {"staff_segments": forms.CheckboxSelectMultiple}
+
+
+class ContactPolicyForm(forms.ModelForm):
+    class Meta:
+        model = ContactPolicy
+        fields = ["cooldown_days", "invitations_per_90_days"]
+
+
+class ConsentTextForm(forms.ModelForm):
+    class Meta:
+        model = ConsentText
+        fields = ["text_fi", "text_sv", "text_en"]
+
+
+class StudyForm(forms.ModelForm):
+    class Meta:
+        model = Study
+        fields = [
+            "kind",
+            "title_fi",
+            "title_sv",
+            "title_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "starts_on",
+            "ends_on",
+            "target_segment",
+            "reward",
+            "reward_value",
+            "budget",
+            "staff",
+            "status",
+        ]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}),
+            "ends_on": forms.DateInput(attrs={"type": "date"}),
+            "staff": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, staff=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if staff is not None:
+            self.fields["staff"].queryset = staff
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The study cannot end before it starts."))
+        return data
+
+
+class SlotForm(forms.ModelForm):
+    class Meta:
+        model = Slot
+        fields = ["starts_at", "duration_minutes", "location"]
+        widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
+
+
+class QuotaForm(forms.ModelForm):
+    class Meta:
+        model = Quota
+        fields = ["segment", "size"]
+
+    def __init__(self, *args, study, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.study = study
+
+    def clean_segment(self):
+        segment = self.cleaned_data["segment"]
+        if Quota.objects.filter(study=self.study, segment=segment).exists():
+            raise forms.ValidationError(_("The study already has a quota for this segment."))
+        return segment
+
+
+class InviteForm(forms.Form):
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members to invite"), queryset=PanelMember.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    override_reason = forms.CharField(
+        label=_("Reason to override the cooldown or the invitation limit"),
+        required=False,
+        max_length=300,
+        help_text=_("Only panel managers may override; opted-out and do-not-contact members are never invited."),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = candidates
+
+
+class ParticipationForm(forms.ModelForm):
+    class Meta:
+        model = Participation
+        fields = ["status", "notes"]
+
+
+class RewardForm(forms.ModelForm):
+    class Meta:
+        model = RewardEntry
+        fields = ["kind", "reward", "amount", "note"]

@@ -13,9 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kuulo.feedback import abuse
 from kuulo.lib.translated import LANGUAGE_CODES
 from kuulo.organisation.public import render_public
-from kuulo.panel import signup, tokens
+from kuulo.panel import booking, signup, tokens
 from kuulo.panel.forms import HONEYPOT, SignupForm
-from kuulo.panel.models import ConsentText, MemberEvent, PanelMember
+from kuulo.panel.ical import session_calendar
+from kuulo.panel.invitations import send_booking_confirmation
+from kuulo.panel.models import ConsentText, MemberEvent, PanelMember, Study
 
 SIGNUPS_PER_MINUTE = 30
 
@@ -179,3 +181,70 @@ def ask_link(request: HttpRequest) -> HttpResponse:
             _("Check your e-mail"),
             _("If the address is in the customer panel, we sent a link to your own page to it."),
         )
+
+
+def render_invitation(request, invitation, language: str, *, error: str = "", status: int = 200) -> HttpResponse:
+    study = invitation.study
+    participation = study.participations.filter(member=invitation.member).select_related("slot").first()
+    context = {
+        "invitation": invitation,
+        "study": study,
+        "slots": list(booking.free_slots(study)) if study.has_slots else [],
+        "participation": participation,
+        "open": study.status == Study.Status.RECRUITING,
+        "error": error,
+        "started": abuse.start_token(),
+        "token": tokens.invitation_token(invitation),
+    }
+    return public(request, "panel/public/invitation.html", context, language, status)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """The member reads the study and books a time (or says yes to a study without times)."""
+    found = tokens.invitation_from_token(token)
+    if found is None or not found.member.is_contactable:
+        raise Http404
+    language = page_language(request, request.POST.get("lang", ""))
+    with override(language):
+        if request.method == "GET":
+            return render_invitation(request, found, language)
+        if (wait := rate_limited(request, "book")) is not None:
+            return too_many(request, language, wait)
+        if abuse.suspect_reason(
+            honeypot=request.POST.get(HONEYPOT), elapsed_seconds=abuse.seconds_since(request.POST.get("started", ""))
+        ):
+            return render_invitation(request, found, language, error=_("Please try again."), status=400)
+        slot = None
+        if found.study.has_slots:
+            slot_id = request.POST.get("slot", "")
+            slot = found.study.slots.filter(pk=int(slot_id)).first() if slot_id.isdigit() else None
+            if slot is None:
+                error = _("Choose a time.")
+                return render_invitation(request, found, language, error=error, status=422)
+        try:
+            participation = booking.book(found, slot)
+        except booking.SlotTaken:
+            error = _("Someone else booked that time a moment ago. Please choose another time.")
+            return render_invitation(request, found, language, error=error, status=409)
+        except booking.StudyFull:
+            error = _("Sorry, the study is full.")
+            return render_invitation(request, found, language, error=error, status=409)
+        if slot is not None:
+            send_booking_confirmation.enqueue(participation.pk)
+        return render_invitation(request, found, language)
+
+
+@require_GET
+def invitation_ics(request: HttpRequest, token: str) -> HttpResponse:
+    found = tokens.invitation_from_token(token)
+    if found is None:
+        raise Http404
+    participation = found.study.participations.filter(member=found.member, slot__isnull=False).first()
+    if participation is None:
+        raise Http404
+    body = session_calendar(participation, request.get_host(), settings.DEFAULT_FROM_EMAIL)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="session.ics"'
+    return response

@@ -260,6 +260,7 @@ FUZZED = {
     "panel_public:my_edit": OTHER,
     "panel_public:my_withdraw": OTHER,
     "panel_public:my_erase": OTHER,
+    "panel_public:invitation": OTHER,
 }
 
 

@@ -41,3 +41,16 @@ def participation_args(service) -> list:
     study = StudyFactory(service=service)
     participation = Participation.objects.create(study=study, member=MemberFactory())
     return [service.pk, study.pk, participation.pk]
+
+
+def invitation_token(service) -> list:
+    from tests.panel.factories import InvitationFactory
+
+    slot = SlotFactory(study=StudyFactory(service=service))
+    return [tokens.invitation_token(InvitationFactory(study=slot.study))]
+
+
+def with_members(service) -> list:
+    """A list with a member, so the page shows a row."""
+    MemberFactory()
+    return []

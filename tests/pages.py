@@ -115,7 +115,7 @@ STAFF_PAGES = {
     "panel:slot_create": (panel_pages.study_args, CONTRIBUTORS),
     "panel:quota_create": (panel_pages.study_args, CONTRIBUTORS),
     "panel:study_invite": (panel_pages.study_args, PANEL_MANAGERS_ON_SERVICE),
-    "panel:participation_edit": (panel_pages.participation_args, CONTRIBUTORS),
+    "panel:participation_edit": (panel_pages.attended_participation_args, CONTRIBUTORS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),

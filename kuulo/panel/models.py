@@ -407,6 +407,11 @@ class Participation(models.Model):
     member = models.ForeignKey(
         PanelMember, verbose_name=_("member"), on_delete=models.CASCADE, related_name="participations"
     )
+    # The study's service, kept here so that a session is a kind of evidence of its service
+    # (kuulo.traceability needs a foreign key to the service on the model).
+    service = models.ForeignKey(
+        Service, verbose_name=_("service"), null=True, editable=False, on_delete=models.CASCADE, related_name="+"
+    )
     slot = models.ForeignKey(
         Slot, verbose_name=_("time slot"), null=True, blank=True, on_delete=models.PROTECT, related_name="bookings"
     )
@@ -439,6 +444,22 @@ class Participation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.study} – {self.member}"
+
+    def save(self, *args, **kwargs):
+        self.service_id = self.study.service_id
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "service"}
+        super().save(*args, **kwargs)
+
+    @property
+    def evidence_label(self) -> str:
+        """How the session reads as evidence: never the member's name."""
+        moment = self.slot.starts_at if self.slot_id else self.created_at
+        return _("%(study)s: session %(number)s, %(date)s") % {
+            "study": self.study.title,
+            "number": self.pk,
+            "date": timezone.localtime(moment).strftime("%d.%m.%Y"),
+        }
 
 
 class RewardEntry(models.Model):

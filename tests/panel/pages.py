@@ -54,3 +54,12 @@ def with_members(service) -> list:
     """A list with a member, so the page shows a row."""
     MemberFactory()
     return []
+
+
+def attended_participation_args(service) -> list:
+    """An attended session, so the page shows its evidence panels."""
+    study = StudyFactory(service=service)
+    participation = Participation.objects.create(
+        study=study, member=MemberFactory(), status=Participation.Status.ATTENDED
+    )
+    return [service.pk, study.pk, participation.pk]

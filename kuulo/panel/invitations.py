@@ -19,7 +19,7 @@ from django_tasks import task
 from kuulo.panel import rules, tokens
 from kuulo.panel.access import can_manage_panel
 from kuulo.panel.ical import session_calendar
-from kuulo.panel.mail import message, site_url
+from kuulo.panel.mail import message, send, site_url
 from kuulo.panel.models import ContactPolicy, Invitation, MemberEvent, Participation, Study
 
 
@@ -112,7 +112,7 @@ def send_invitations(study_id: int) -> int:
                 continue
             email = invitation_message(invitation)
             email.connection = connection
-            email.send()
+            send(email)
             now = timezone.now()
             Invitation.objects.filter(pk=invitation.pk).update(status=Invitation.Status.SENT, sent_at=now)
             sent += 1
@@ -145,7 +145,7 @@ def send_booking_confirmation(participation_id: int) -> bool:
             "Hello,\n\nThank you! Your time is booked:\n\n%(study)s\n%(when)s\n%(place)s\n\n"
             "The calendar invitation is attached."
         ) % {"study": study.title, "when": when, "place": slot.location}
-    message(member, subject, body, attachments=attachment).send()
+    send(message(member, subject, body, attachments=attachment))
     staff = [person for person in study.staff.all() if person.email and not person.email.endswith(".invalid")]
     for person in staff:
         with translation.override(person.language or settings.LANGUAGE_CODE):
@@ -157,5 +157,5 @@ def send_booking_confirmation(participation_id: int) -> bool:
             }
         email = EmailMessage(subject, body, None, [person.email])
         email.attach(*attachment[0])
-        email.send()
+        send(email)
     return True

@@ -12,7 +12,7 @@ from django_tasks import task
 
 from kuulo.backlog.models import BacklogItem
 from kuulo.feedback.hooks import we_did_path
-from kuulo.panel.mail import message, site_url
+from kuulo.panel.mail import message, send, site_url
 from kuulo.panel.models import MemberEvent, PanelMember, Participation
 from kuulo.traceability.models import Link
 
@@ -98,7 +98,7 @@ def send_outcome_notices(item_id: int) -> int:
                 "change": public_text(item),
                 "url": site_url(path, member.language) if path else site_url("/"),
             }
-        message(member, subject, body).send()
+        send(message(member, subject, body))
         sent += 1
     return sent
 

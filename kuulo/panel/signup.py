@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from kuulo.panel import tokens
-from kuulo.panel.mail import message, site_url
+from kuulo.panel.mail import message, send, site_url
 from kuulo.panel.models import ConsentRecord, MemberEvent, PanelMember, ScreenerAnswer
 
 UNCONFIRMED_DAYS = 7
@@ -116,7 +116,7 @@ def send_confirmation(member_id: int) -> bool:
             "link within %(days)s days:\n\n%(url)s\n\nIf you did not sign up, ignore this message: "
             "your details are deleted automatically."
         ) % {"days": UNCONFIRMED_DAYS, "url": link}
-    message(member, subject, body, unsubscribe=False).send()
+    send(message(member, subject, body, unsubscribe=False))
     return True
 
 
@@ -133,5 +133,5 @@ def send_magic_link(member_id: int) -> bool:
             "studies and what came of them, and download, correct or erase your details. The link works "
             "for %(hours)s hours:\n\n%(url)s"
         ) % {"hours": tokens.MAGIC_LINK_HOURS, "url": link}
-    message(member, subject, body).send()
+    send(message(member, subject, body))
     return True

@@ -45,11 +45,22 @@ def quota_left(study: Study, member) -> bool:
 
 
 def is_full(study: Study) -> bool:
+    """No place is left for anyone: the quota for anyone (a cap on everyone) is taken, or, with no
+    such quota, every segment's quota is. A study with no quotas is never full."""
     quotas = list(study.quotas.all())
     if not quotas:
         return False
-    total = sum(quota.size for quota in quotas)
-    return live(study.participations.all()).count() >= total
+    taken = live(study.participations.all())
+    anyone = [quota for quota in quotas if quota.segment_id is None]
+    if anyone:
+        return taken.count() >= anyone[0].size
+    return all(
+        taken.filter(Q(member__self_segments=quota.segment_id) | Q(member__staff_segments=quota.segment_id))
+        .distinct()
+        .count()
+        >= quota.size
+        for quota in quotas
+    )
 
 
 def close_when_full(study: Study) -> None:

@@ -330,17 +330,18 @@ def load_demo_panel() -> None:
     members = _members(consent, questions, segments, randomiser)
     interviews, survey, usability = (_study(row, segments, owner, team) for row in STUDIES)
     now = timezone.now()
+    morning = timezone.localtime(now).replace(hour=10, minute=0, second=0, microsecond=0)
 
     # The interviews: six past sessions, five attended and one no-show, rewarded; four free times ahead.
-    Quota.objects.create(study=interviews, segment=segments["tenants"], size=4)
-    Quota.objects.create(study=interviews, segment=None, size=6)
+    Quota.objects.create(study=interviews, segment=segments["tenants"], size=8)
+    Quota.objects.create(study=interviews, segment=None, size=10)
     tenants = [member for member in members if segments["tenants"] in member.self_segments.all()]
     invited = _invite(interviews, tenants + members, 14, now - datetime.timedelta(days=38), owner)
     sessions = []
     for index, invitation in enumerate(invited[:6]):
         slot = Slot.objects.create(
             study=interviews,
-            starts_at=now - datetime.timedelta(days=30 - index, hours=-2),
+            starts_at=morning - datetime.timedelta(days=30 - index),
             location="Palvelupiste, Hämeentie 3, Helsinki",
         )
         attended = index != 5
@@ -368,7 +369,7 @@ def load_demo_panel() -> None:
             sessions.append(participation)
     for day in range(4):
         Slot.objects.create(
-            study=interviews, starts_at=now + datetime.timedelta(days=3 + day, hours=1), location="Teams"
+            study=interviews, starts_at=morning + datetime.timedelta(days=3 + day, hours=3), location="Teams"
         )
 
     # The survey: invitations to a broader group, which the cooldown of the interviewees limits.

@@ -132,6 +132,9 @@ class SignupForm(ScreenerMixin, MemberDetailsForm):
         self.consent_text = consent_text
         self.fields["consent_version"].initial = consent_text.version
         self.add_screener(screener_questions())
+        # The screener belongs with the member's details; the consent comes last, just before sending.
+        for name in ("consent", "consent_version", "started", "website"):
+            self.fields[name] = self.fields.pop(name)
 
     def clean_consent_version(self) -> int:
         version = self.cleaned_data["consent_version"]

@@ -150,3 +150,18 @@ def test_two_members_booking_one_slot_at_the_same_moment_get_it_once():
         thread.join()
     assert sorted(outcomes) == ["booked", "taken", "taken", "taken"]
     assert Participation.objects.filter(slot=slot).count() == 1
+
+
+def test_the_quota_for_anyone_caps_everyone_and_segment_quotas_reserve_places(db):
+    segment = SegmentFactory()
+    study = StudyFactory()
+    Quota.objects.create(study=study, segment=segment, size=1)
+    Quota.objects.create(study=study, segment=None, size=2)
+    book(InvitationFactory(study=study), None)
+    study.refresh_from_db()
+    assert study.status == Study.Status.RECRUITING
+    in_segment = MemberFactory()
+    in_segment.self_segments.add(segment)
+    book(InvitationFactory(study=study, member=in_segment), None)
+    study.refresh_from_db()
+    assert study.status == Study.Status.FULL

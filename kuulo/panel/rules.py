@@ -9,6 +9,7 @@ which is logged on the invitation and in the member's history.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -70,9 +71,23 @@ def refusal(member: PanelMember, policy: ContactPolicy | None = None) -> Refusal
 
 
 def contact_status(member: PanelMember, policy: ContactPolicy | None = None) -> str:
-    """The status people read: free to contact, in cooldown, opted out, do not contact…"""
+    """The status people read: free to contact, in cooldown, opted out, do not contact…
+    A member from `with_last_participation` answers without a query."""
     if member.status != PanelMember.Status.ACTIVE:
         return member.get_status_display()
-    if cooldown_ends(member, policy or ContactPolicy.current()):
-        return str(COOLDOWN.text)
-    return str(_("Free to contact"))
+    policy = policy or ContactPolicy.current()
+    if hasattr(member, "last_participation"):
+        last = member.last_participation
+        cooling = last is not None and last + datetime.timedelta(days=policy.cooldown_days) > timezone.now()
+    else:
+        cooling = cooldown_ends(member, policy) is not None
+    return str(COOLDOWN.text) if cooling else str(_("Free to contact"))
+
+
+def with_last_participation(members):
+    """Members annotated with the time of their last participation that was not cancelled."""
+    return members.annotate(
+        last_participation=Max(
+            "participations__created_at", filter=~Q(participations__status=Participation.Status.CANCELLED)
+        )
+    )

@@ -45,9 +45,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def member_list(request: HttpRequest) -> HttpResponse:
     form = MemberFilterForm(request.GET or {})
     members = form.filter(PanelMember.objects.exclude(status=PanelMember.Status.ERASED))
-    page = Paginator(members.prefetch_related("self_segments", "staff_segments").order_by("name", "pk"), 50).get_page(
-        request.GET.get("page")
-    )
+    members = rules.with_last_participation(members).prefetch_related("self_segments", "staff_segments")
+    page = Paginator(members.order_by("name", "pk"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     policy = ContactPolicy.current()

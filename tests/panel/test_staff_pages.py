@@ -136,3 +136,15 @@ def test_the_study_page_hides_participant_names_from_non_managers(client_as, ser
 def test_the_main_navigation_links_to_the_panel(client_as):
     page = client_as("viewer").get(reverse("organisation:home")).content.decode()
     assert reverse("panel:home") in page
+
+
+def test_the_member_list_costs_the_same_queries_for_many_members(client_as, django_assert_max_num_queries):
+    client = client_as("admin")
+    MemberFactory()
+    client.get(reverse("panel:member_list"))
+    for _ in range(30):
+        member = MemberFactory()
+        Participation.objects.create(study=StudyFactory(), member=member)
+    with django_assert_max_num_queries(15):
+        page = client.get(reverse("panel:member_list")).content.decode()
+    assert "In cooldown after taking part" in page

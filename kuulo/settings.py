@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "kuulo.savedviews",
     "kuulo.notifications",
     "kuulo.accessibility",
+    "kuulo.panel",
     "kuulo.demo",
 ]
 
@@ -349,6 +350,7 @@ KUULO_PERIODIC_JOBS = [
     ("sync_jira", 5 * 60),
     ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
+    ("purge_panel_signups", 60 * 60),
 ]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

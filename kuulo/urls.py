@@ -37,4 +37,6 @@ urlpatterns = [
     path("", include("kuulo.accessibility.urls")),
     path("", include("kuulo.alerts.urls")),
     path("", include("kuulo.savedviews.urls")),
+    path("", include("kuulo.panel.urls_public")),
+    path("", include("kuulo.panel.urls")),
 ]

@@ -17,6 +17,7 @@ from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import team_members_notification
+from tests.panel import pages as panel_pages
 from tests.plans import data as plan_pages
 from tests.playbook import pages as playbook_pages
 from tests.savedviews.data import team_members_view
@@ -63,6 +64,9 @@ ACTIONS = {
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- panel: on a member's request (panel managers; here organisation admins) ---
+    "panel:member_do_not_contact": (lambda s: panel_pages.member_pk(s), ORGANISATION_ADMIN),
+    "panel:member_erase": (lambda s: panel_pages.member_pk(s), ORGANISATION_ADMIN),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),

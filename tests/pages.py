@@ -21,6 +21,7 @@ from tests.insights.pages import everyone_with_insight, insight_args, service_wi
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
 from tests.notifications.pages import with_notifications
+from tests.panel import pages as panel_pages
 from tests.plans import data as plan_pages
 from tests.playbook import pages as playbook_pages
 from tests.selfassessment import data as selfassessment_pages
@@ -31,6 +32,8 @@ MEMBERS = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 200
 MANAGERS = {"admin": 200, "product_owner": 200, "team_member": 403, "viewer": 403, "outsider": 404}
 CONTRIBUTORS = {"admin": 200, "product_owner": 200, "team_member": 200, "viewer": 403, "outsider": 404}
 ADMINS = {"admin": 200, "product_owner": 404, "team_member": 404, "viewer": 404, "outsider": 404}
+# Choosing members to invite from a service's study: panel managers only (organisation admins here).
+PANEL_MANAGERS_ON_SERVICE = {"admin": 200, "product_owner": 404, "team_member": 404, "viewer": 403, "outsider": 404}
 # A unit's pages: its services' members see them, only organisation admins change them.
 UNIT_ADMINS = {"admin": 200, "product_owner": 403, "team_member": 403, "viewer": 403, "outsider": 404}
 
@@ -100,6 +103,21 @@ STAFF_PAGES = {
     "insights:insight_delete": (insight_args, MANAGERS),
     "comments:evidence_search": (lambda s: [s.pk, "insight", insight_args(s)[1]], CONTRIBUTORS),
     "insights:segment_create": (insight_args, CONTRIBUTORS),
+    # --- panel: the customer panel; members' personal data for panel managers only ---
+    "panel:home": (lambda s: [], EVERYONE),
+    "panel:member_list": (panel_pages.with_members, ADMINS),
+    "panel:member_add": (lambda s: [], ADMINS),
+    "panel:member_detail": (panel_pages.member_pk, ADMINS),
+    "panel:policy_edit": (lambda s: [], ADMINS),
+    "panel:consent_create": (lambda s: [], ADMINS),
+    "panel:study_list": (lambda s: [s.pk], MEMBERS),
+    "panel:study_create": (lambda s: [s.pk], CONTRIBUTORS),
+    "panel:study_detail": (panel_pages.study_args, MEMBERS),
+    "panel:study_edit": (panel_pages.study_args, CONTRIBUTORS),
+    "panel:slot_create": (panel_pages.study_args, CONTRIBUTORS),
+    "panel:quota_create": (panel_pages.study_args, CONTRIBUTORS),
+    "panel:study_invite": (panel_pages.study_args, PANEL_MANAGERS_ON_SERVICE),
+    "panel:participation_edit": (panel_pages.attended_participation_args, CONTRIBUTORS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -244,10 +262,25 @@ PUBLIC_PAGES = {
     "effects:we_did": effect_pages.we_did_args,
     # --- journeys: a map shared read-only for a workshop ---
     "journeys:shared_journey": journey_pages.share_token,
+    # --- panel: joining the customer panel and a member's own page ---
+    "panel_public:join": panel_pages.with_consent_text,
+    "panel_public:join_sent": lambda s: [],
+    "panel_public:confirm": panel_pages.confirm_token,
+    "panel_public:unsubscribe": panel_pages.unsubscribe_token,
+    "panel_public:ask_link": lambda s: [],
+    "panel_public:my_page": panel_pages.magic_token,
+    "panel_public:my_data_html": panel_pages.magic_token,
+    "panel_public:my_edit": panel_pages.magic_token,
+    "panel_public:my_withdraw": panel_pages.magic_token,
+    "panel_public:my_erase": panel_pages.magic_token,
+    "panel_public:invitation": panel_pages.invitation_token,
 }
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
+    "panel_public:my_data_json": "a member's data as a JSON download; tested in tests/panel/test_member_page.py",
+    "panel_public:invitation_ics": "a booked session as .ics; tested in tests/panel/test_invitations.py",
+    "panel:rewards_csv": "a study's rewards ledger as CSV; tested in tests/panel/test_staff_pages.py",
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",

@@ -252,6 +252,15 @@ FUZZED = {
     "plans:personal_feed": OTHER,
     # The public accessibility feedback form.
     "accessibility:feedback": OTHER,
+    # The customer panel: joining, confirming, unsubscribing and a member's own page.
+    "panel_public:join": OTHER,
+    "panel_public:confirm": OTHER,
+    "panel_public:unsubscribe": OTHER,
+    "panel_public:ask_link": OTHER,
+    "panel_public:my_edit": OTHER,
+    "panel_public:my_withdraw": OTHER,
+    "panel_public:my_erase": OTHER,
+    "panel_public:invitation": OTHER,
 }
 
 

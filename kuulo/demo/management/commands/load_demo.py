@@ -13,6 +13,7 @@ from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
+from kuulo.panel.demo import load_demo_panel
 from kuulo.plans.demo import load_demo_plan
 from kuulo.playbook.demo import load_demo_playbook
 from kuulo.selfassessment.demo import load_demo_selfassessment
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         load_demo_journeys()  # the moving journey across DVV, with pain points and opportunities; after the backlog
         load_demo_playbook()  # the shipped cards, templates and sparring partners; after the users
         load_demo_selfassessment()  # two CAF rounds of Housing Support, one area for improvement on the backlog
+        load_demo_panel()  # ~150 panel members, three studies, a session that led to a done item; after the backlog
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         self.stdout.write("Demo feedback (responses added / stored):")

@@ -13,6 +13,7 @@ from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.factories import TermFactory
+from tests.games import pages as game_pages
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
@@ -56,6 +57,8 @@ ACTIONS = {
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- games ---
+    "games:suggestion_to_backlog": (game_pages.suggestion_args, PRODUCT_OWNER),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),

@@ -17,6 +17,7 @@ from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
 from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, TermFactory, UnitFactory
+from tests.games import pages as game_pages
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
@@ -98,6 +99,10 @@ STAFF_PAGES = {
     "insights:insight_delete": (insight_args, MANAGERS),
     "insights:comment_search": (insight_args, CONTRIBUTORS),
     "insights:segment_create": (insight_args, CONTRIBUTORS),
+    # --- games: maturity self-assessment, quizzes, badges and celebrations ---
+    "games:home": (lambda s: [], EVERYONE),
+    "games:assess": (game_pages.model_args, EVERYONE),
+    "games:unit_results": (game_pages.unit_args, MEMBERS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),

@@ -59,6 +59,8 @@ ACTIONS = {
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
     # --- games ---
     "games:suggestion_to_backlog": (game_pages.suggestion_args, PRODUCT_OWNER),
+    "games:quiz_start": (game_pages.quiz_args, ANYONE),
+    "games:attempt_answer": (game_pages.team_members_question, RECIPIENT),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),

@@ -103,6 +103,8 @@ STAFF_PAGES = {
     "games:home": (lambda s: [], EVERYONE),
     "games:assess": (game_pages.model_args, EVERYONE),
     "games:unit_results": (game_pages.unit_args, MEMBERS),
+    "games:quiz_detail": (game_pages.quiz_args, EVERYONE),
+    "games:attempt": (game_pages.admins_attempt, game_pages.OWN_ATTEMPT),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from kuulo.games.models import Descriptor, Dimension, LevelName, MaturityModel, Suggestion
+from kuulo.games.models import Choice, Descriptor, Dimension, LevelName, MaturityModel, Question, Quiz, Suggestion
 
 
 class LevelNameInline(admin.TabularInline):
@@ -39,3 +39,27 @@ class DimensionAdmin(admin.ModelAdmin):
     list_display = ["name_fi", "model", "code", "position"]
     list_filter = ["model"]
     inlines = [DescriptorInline, SuggestionInline]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Quiz)
+class QuizAdmin(admin.ModelAdmin):
+    list_display = ["title_fi", "title_sv", "title_en", "slug", "pass_percent", "active"]
+    inlines = [QuestionInline]
+
+
+class ChoiceInline(admin.TabularInline):
+    model = Choice
+    extra = 0
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["text_fi", "quiz", "kind", "position"]
+    list_filter = ["quiz"]
+    inlines = [ChoiceInline]

@@ -183,3 +183,114 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["assessment", "dimension"], name="one_answer_per_dimension"),
             models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=5), name="answer_level_1_to_5"),
         ]
+
+
+def slug_list(value: str) -> list[str]:
+    """Card slugs stored comma-separated: "retrospective, weekly-follow-up" → two slugs."""
+    return [slug.strip() for slug in value.split(",") if slug.strip()]
+
+
+class Quiz(models.Model):
+    """A question bank that the organisation edits; staff take it as attempts."""
+
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    title_fi = models.CharField(_("title in Finnish"), max_length=200)
+    title_sv = models.CharField(_("title in Swedish"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200)
+    description_fi = models.TextField(_("description in Finnish"), blank=True)
+    description_sv = models.TextField(_("description in Swedish"), blank=True)
+    description_en = models.TextField(_("description in English"), blank=True)
+    pass_percent = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    card_slugs = models.CharField(
+        _("method cards"), max_length=300, blank=True, help_text=_("Short names of playbook cards, comma-separated.")
+    )
+    active = models.BooleanField(_("open for answers"), default=True)
+
+    title = translated("title")
+    description = translated("description")
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        ordering = ["title_fi"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("One right answer")
+        MULTIPLE = "multiple", _("Several right answers")
+
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.SINGLE)
+    text_fi = models.TextField(_("text in Finnish"))
+    text_sv = models.TextField(_("text in Swedish"))
+    text_en = models.TextField(_("text in English"))
+    explanation_fi = models.TextField(_("explanation in Finnish"))
+    explanation_sv = models.TextField(_("explanation in Swedish"))
+    explanation_en = models.TextField(_("explanation in English"))
+    card_slugs = models.CharField(
+        _("method cards"), max_length=300, blank=True, help_text=_("Short names of playbook cards, comma-separated.")
+    )
+
+    text = translated("text")
+    explanation = translated("explanation")
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["quiz", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def right_ids(self) -> set[int]:
+        return {choice.pk for choice in self.choices.all() if choice.correct}
+
+
+class Choice(models.Model):
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text_fi = models.CharField(_("text in Finnish"), max_length=300)
+    text_sv = models.CharField(_("text in Swedish"), max_length=300)
+    text_en = models.CharField(_("text in English"), max_length=300)
+    correct = models.BooleanField(_("right answer"), default=False)
+
+    text = translated("text")
+
+    class Meta:
+        verbose_name = _("answer option")
+        verbose_name_plural = _("answer options")
+        ordering = ["question", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Attempt(models.Model):
+    quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="attempts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts")
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    score = models.PositiveSmallIntegerField(_("right answers"), default=0)
+    passed = models.BooleanField(_("passed"), default=False)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["-started_at"]
+
+
+class AttemptAnswer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    choices = models.ManyToManyField(Choice, related_name="+")
+    right = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.games import views
+from kuulo.games import quiz_views, views
 
 app_name = "games"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
         views.suggestion_to_backlog,
         name="suggestion_to_backlog",
     ),
+    path("quizzes/<slug:slug>/", quiz_views.quiz_detail, name="quiz_detail"),
+    path("quizzes/<slug:slug>/start/", quiz_views.quiz_start, name="quiz_start"),
+    path("quiz-attempts/<int:pk>/", quiz_views.attempt_page, name="attempt"),
+    path("quiz-attempts/<int:pk>/questions/<int:question_pk>/", quiz_views.attempt_answer, name="attempt_answer"),
 ]

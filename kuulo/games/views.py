@@ -31,7 +31,9 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def home_extras(request: HttpRequest) -> dict:
     """What the other parts of the games add to the front page (quizzes, badges)."""
-    return {}
+    from kuulo.games.quiz_views import quiz_list
+
+    return {"quizzes": quiz_list(request.user)}
 
 
 @login_required

@@ -105,6 +105,8 @@ STAFF_PAGES = {
     "games:unit_results": (game_pages.unit_args, MEMBERS),
     "games:quiz_detail": (game_pages.quiz_args, EVERYONE),
     "games:attempt": (game_pages.admins_attempt, game_pages.OWN_ATTEMPT),
+    "games:profile": (lambda s: [s.memberships.first().user_id], EVERYONE),
+    "games:leaderboard": (lambda s: [], EVERYONE),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -228,6 +230,7 @@ PUBLIC_PAGES = {
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
+    "games:my_profile": "redirects to one's own badge page (games:profile); tested in tests/games/test_badges.py",
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",

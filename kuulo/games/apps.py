@@ -37,3 +37,6 @@ class GamesConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(load_shipped_content, sender=self)
+        from kuulo.games import receivers
+
+        receivers.connect()

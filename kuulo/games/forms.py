@@ -44,3 +44,11 @@ class SuggestionItemForm(forms.Form):
     def __init__(self, *args, services, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services
+
+
+class PreferenceForm(forms.ModelForm):
+    class Meta:
+        from kuulo.games.models import Preference
+
+        model = Preference
+        fields = ["team_leaderboard", "individual_ranking", "weekly_digest"]

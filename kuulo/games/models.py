@@ -294,3 +294,36 @@ class AttemptAnswer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="one_answer_per_question")]
+
+
+class Badge(models.Model):
+    """A badge a person earned by an event of real work (kuulo.games.badges holds the rules)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="badges")
+    code = models.CharField(_("badge"), max_length=60)
+    key = models.CharField(max_length=100, blank=True)  # e.g. the quiz of a "quiz passed" badge
+    unit = models.ForeignKey(
+        "organisation.Unit", verbose_name=_("unit"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    points = models.PositiveSmallIntegerField(_("points"), default=0)
+    source = models.CharField(max_length=100, blank=True)  # what earned it, e.g. "item:12"
+    awarded_at = models.DateTimeField(_("earned"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("badge")
+        verbose_name_plural = _("badges")
+        ordering = ["-awarded_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "code", "key"], name="one_badge_per_person_and_kind")]
+
+
+class Preference(models.Model):
+    """A person's choices about the games; everything is off until they turn it on."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="games_preference")
+    team_leaderboard = models.BooleanField(_("count my points for my unit's team score"), default=False)
+    individual_ranking = models.BooleanField(_("show me in the ranking of people"), default=False)
+    weekly_digest = models.BooleanField(_("send me the weekly digest of successes by e-mail"), default=False)
+
+    class Meta:
+        verbose_name = _("games preference")
+        verbose_name_plural = _("games preferences")

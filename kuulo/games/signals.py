@@ -3,3 +3,4 @@
 from django.dispatch import Signal
 
 quiz_finished = Signal()  # attempt
+badge_awarded = Signal()  # badge

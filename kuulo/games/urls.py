@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.games import quiz_views, views
+from kuulo.games import badge_views, quiz_views, views
 
 app_name = "games"
 urlpatterns = [
@@ -16,4 +16,8 @@ urlpatterns = [
     path("quizzes/<slug:slug>/start/", quiz_views.quiz_start, name="quiz_start"),
     path("quiz-attempts/<int:pk>/", quiz_views.attempt_page, name="attempt"),
     path("quiz-attempts/<int:pk>/questions/<int:question_pk>/", quiz_views.attempt_answer, name="attempt_answer"),
+    path("people/<int:pk>/badges/", badge_views.profile, name="profile"),
+    path("my-badges/", badge_views.my_profile, name="my_profile"),
+    path("my-badges/preferences/", badge_views.preferences, name="preferences"),
+    path("leaderboard/", badge_views.leaderboard, name="leaderboard"),
 ]

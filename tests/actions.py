@@ -61,6 +61,7 @@ ACTIONS = {
     "games:suggestion_to_backlog": (game_pages.suggestion_args, PRODUCT_OWNER),
     "games:quiz_start": (game_pages.quiz_args, ANYONE),
     "games:preferences": (lambda s: [], ANYONE),
+    "games:react": (lambda s: ["badge", 1], ANYONE),
     "games:attempt_answer": (game_pages.team_members_question, RECIPIENT),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),

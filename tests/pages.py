@@ -107,6 +107,7 @@ STAFF_PAGES = {
     "games:attempt": (game_pages.admins_attempt, game_pages.OWN_ATTEMPT),
     "games:profile": (lambda s: [s.memberships.first().user_id], EVERYONE),
     "games:leaderboard": (lambda s: [], EVERYONE),
+    "games:celebrations": (lambda s: [], EVERYONE),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),

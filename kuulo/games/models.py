@@ -327,3 +327,28 @@ class Preference(models.Model):
     class Meta:
         verbose_name = _("games preference")
         verbose_name_plural = _("games preferences")
+
+
+class Reaction(models.Model):
+    """A person's reaction to an entry of the celebrations feed; one of each kind per person and entry."""
+
+    class Kind(models.TextChoices):
+        APPLAUSE = "applause", _("Applause")
+        HEART = "heart", _("Love it")
+        PARTY = "party", _("Let's celebrate")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    entry_kind = models.CharField(max_length=10)  # kuulo.games.feed.KINDS
+    entry_id = models.BigIntegerField()
+    kind = models.CharField(_("reaction"), max_length=10, choices=Kind.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "entry_kind", "entry_id", "kind"], name="one_reaction_per_person_entry_and_kind"
+            )
+        ]
+        indexes = [models.Index(fields=["entry_kind", "entry_id"])]

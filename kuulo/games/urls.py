@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.games import badge_views, quiz_views, views
+from kuulo.games import badge_views, feed_views, quiz_views, views
 
 app_name = "games"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("my-badges/", badge_views.my_profile, name="my_profile"),
     path("my-badges/preferences/", badge_views.preferences, name="preferences"),
     path("leaderboard/", badge_views.leaderboard, name="leaderboard"),
+    path("successes/", feed_views.celebrations, name="celebrations"),
+    path("successes/<str:kind>/<int:entry_id>/react/", feed_views.react, name="react"),
 ]

@@ -310,6 +310,7 @@ KUULO_PERIODIC_JOBS = [
     ("sync_jira", 5 * 60),
     ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
+    ("send_games_digest", 60 * 60),  # once a week per person: it remembers the week it last sent
 ]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

@@ -108,6 +108,7 @@ STAFF_PAGES = {
     "games:profile": (lambda s: [s.memberships.first().user_id], EVERYONE),
     "games:leaderboard": (lambda s: [], EVERYONE),
     "games:celebrations": (lambda s: [], EVERYONE),
+    "games:pack_import": (lambda s: [], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -231,6 +232,7 @@ PUBLIC_PAGES = {
 
 # URL patterns that are not pages, with the reason; the actions (POST only) follow from tests/actions.py.
 NOT_PAGES = {
+    "games:pack_export": "JSON pack download for organisation admins; tested in tests/games/test_packs.py",
     "games:my_profile": "redirects to one's own badge page (games:profile); tested in tests/games/test_badges.py",
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
@@ -242,6 +244,7 @@ NOT_PAGES = {
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
+    "api:api_v1:maturity_results": "JSON API, aggregated self-assessments; tested in tests/games/test_api_and_packs.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:experiments": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     # --- traceability: the panel fragment and the links API ---

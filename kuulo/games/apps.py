@@ -40,3 +40,7 @@ class GamesConfig(AppConfig):
         from kuulo.games import receivers
 
         receivers.connect()
+        from kuulo.api.api import api
+        from kuulo.games.api import router
+
+        api.add_router("/", router)

@@ -1,6 +1,7 @@
 """The weekly digest of successes by e-mail, for those who asked for it (Preference.weekly_digest).
 
-Sent by `manage.py send_games_digest`, which cron runs once a week; each
+Sent by `manage.py send_games_digest`, a periodic job (KUULO_PERIODIC_JOBS)
+that may run often: a person gets at most one digest per ISO week. Each
 e-mail goes through the task layer and honours the person's choice of no
 e-mail in the notification settings (kuulo.notifications.actions.wants_email).
 """
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -18,15 +19,24 @@ from kuulo.games.models import Preference
 from kuulo.notifications.actions import site_link, wants_email
 
 
+def this_week() -> str:
+    year, week, _day = timezone.localdate().isocalendar()
+    return f"{year}-W{week:02d}"
+
+
 def recipients() -> list[int]:
-    return list(Preference.objects.filter(weekly_digest=True, user__is_active=True).values_list("user_id", flat=True))
+    return list(
+        Preference.objects.filter(weekly_digest=True, user__is_active=True)
+        .exclude(digest_sent_week=this_week())
+        .values_list("user_id", flat=True)
+    )
 
 
 @task()
 def send_digest(user_id: int) -> bool:
     """One person's digest of the last seven days; nothing is sent when there is nothing to celebrate."""
     preference = Preference.objects.select_related("user").filter(user_id=user_id, weekly_digest=True).first()
-    if preference is None or not wants_email(preference.user):
+    if preference is None or preference.digest_sent_week == this_week() or not wants_email(preference.user):
         return False
     user = preference.user
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -41,10 +51,12 @@ def send_digest(user_id: int) -> bool:
         }
         body = render_to_string("games/digest_email.txt", context)
     send_mail(subject, body, None, [user.email])
+    Preference.objects.filter(pk=preference.pk).update(digest_sent_week=this_week())
     return True
 
 
 def send_digests() -> int:
-    for user_id in recipients():
+    due = recipients()
+    for user_id in due:
         send_digest.enqueue(user_id)
-    return len(recipients())
+    return len(due)

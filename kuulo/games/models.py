@@ -323,6 +323,7 @@ class Preference(models.Model):
     team_leaderboard = models.BooleanField(_("count my points for my unit's team score"), default=False)
     individual_ranking = models.BooleanField(_("show me in the ranking of people"), default=False)
     weekly_digest = models.BooleanField(_("send me the weekly digest of successes by e-mail"), default=False)
+    digest_sent_week = models.CharField(max_length=8, blank=True, editable=False)  # "2026-W50"
 
     class Meta:
         verbose_name = _("games preference")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.games import badge_views, feed_views, quiz_views, views
+from kuulo.games import badge_views, feed_views, pack_views, quiz_views, views
 
 app_name = "games"
 urlpatterns = [
@@ -22,4 +22,6 @@ urlpatterns = [
     path("leaderboard/", badge_views.leaderboard, name="leaderboard"),
     path("successes/", feed_views.celebrations, name="celebrations"),
     path("successes/<str:kind>/<int:entry_id>/react/", feed_views.react, name="react"),
+    path("maturity-and-quizzes/packs/", pack_views.pack_import, name="pack_import"),
+    path("maturity-and-quizzes/packs/export.json", pack_views.pack_export, name="pack_export"),
 ]

@@ -4,7 +4,7 @@ from kuulo.games.digest import send_digests
 
 
 class Command(BaseCommand):
-    help = "Sends the weekly digest of successes to those who asked for it (run once a week from cron)."
+    help = "Sends the weekly digest of successes to those who asked for it, at most once a week each (a periodic job)."
 
     def handle(self, *args, **options):
         count = send_digests()

@@ -66,7 +66,6 @@ FIRST_INSIGHT = register_badge(
         _("Insight with evidence"),
         _("Wrote an insight that has evidence linked to it."),
         points=10,
-        symbol="💡",
     )
 )
 FIRST_EFFECT = register_badge(
@@ -75,7 +74,6 @@ FIRST_EFFECT = register_badge(
         _("Effect verified"),
         _("Verified the effect of a change with the metric it was meant to move."),
         points=20,
-        symbol="📈",
     )
 )
 FIRST_WE_DID = register_badge(
@@ -84,7 +82,6 @@ FIRST_WE_DID = register_badge(
         _("“We did” published"),
         _("Told customers on the public page what was changed because of their feedback."),
         points=15,
-        symbol="📣",
     )
 )
 FIRST_JOURNEY = register_badge(
@@ -93,7 +90,6 @@ FIRST_JOURNEY = register_badge(
         _("Journey mapped"),
         _("Mapped a customer journey."),
         points=15,
-        symbol="🗺",
     )
 )
-QUIZ_PASSED = register_badge(BadgeRule("quiz-passed", _("Quiz passed"), _("Passed a quiz."), points=5, symbol="✔"))
+QUIZ_PASSED = register_badge(BadgeRule("quiz-passed", _("Quiz passed"), _("Passed a quiz."), points=5))

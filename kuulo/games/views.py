@@ -67,15 +67,26 @@ def unit_results(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     latest = latest_shown(rounds)
     weakest = weakest_dimension(model, latest)
     observations = observe(unit, [d.code for d in dimensions])
-    rows = [
-        {
-            "dimension": dimension,
-            "cells": [(round_, round_.dimensions[dimension.pk]) for round_ in rounds],
-            "self": latest.dimensions[dimension.pk] if latest else None,
-            "observed": observations.get(dimension.code),
-        }
-        for dimension in dimensions
-    ]
+    rows = []
+    for dimension in dimensions:
+        believed = latest.dimensions[dimension.pk] if latest else None
+        observed = observations.get(dimension.code)
+        rows.append(
+            {
+                "dimension": dimension,
+                "cells": [(round_, round_.dimensions[dimension.pk]) for round_ in rounds],
+                "self": believed,
+                "observed": observed,
+                # half a level or more above what the unit does in Kuulo
+                "believed_higher": bool(
+                    believed
+                    and not believed.suppressed
+                    and observed
+                    and observed.level
+                    and believed.value >= observed.level + 0.5
+                ),
+            }
+        )
     suggestions = []
     if weakest:
         for suggestion in weakest.suggestions.all():

@@ -170,3 +170,12 @@ def test_the_observed_level_follows_what_the_unit_does(service):
     assert seen["ways_of_working"].level == 4  # a retro, its one action done
     assert seen["leadership"].level is None  # no plans
     assert "3 of 4" in seen["metrics"].facts
+
+
+def test_a_unit_that_believes_more_than_it_practises_is_told_so(client_as, service):
+    crowd(service, MIN_RESPONDENTS, level=4)
+    owner = UserFactory()
+    for index in range(4):  # four new items, none with evidence: observed customer insight is 1
+        BacklogItem.objects.create(service=service, title=f"Item {index}", created_by=owner)
+    page = client_as("viewer").get(reverse("games:unit_results", args=[SHIPPED, service.unit_id])).content.decode()
+    assert page.count("(believed higher than practised)") == 1

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "kuulo.notifications",
     "kuulo.accessibility",
     "kuulo.panel",
+    "kuulo.games",
     "kuulo.demo",
 ]
 
@@ -351,6 +352,7 @@ KUULO_PERIODIC_JOBS = [
     ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
     ("purge_panel_signups", 60 * 60),
+    ("send_games_digest", 60 * 60),  # once a week per person: it remembers the week it last sent
 ]
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

@@ -39,4 +39,5 @@ urlpatterns = [
     path("", include("kuulo.savedviews.urls")),
     path("", include("kuulo.panel.urls_public")),
     path("", include("kuulo.panel.urls")),
+    path("", include("kuulo.games.urls")),
 ]

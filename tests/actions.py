@@ -13,6 +13,7 @@ from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.factories import TermFactory
+from tests.games import pages as game_pages
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
@@ -67,6 +68,12 @@ ACTIONS = {
     # --- panel: on a member's request (panel managers; here organisation admins) ---
     "panel:member_do_not_contact": (lambda s: panel_pages.member_pk(s), ORGANISATION_ADMIN),
     "panel:member_erase": (lambda s: panel_pages.member_pk(s), ORGANISATION_ADMIN),
+    # --- games ---
+    "games:suggestion_to_backlog": (game_pages.suggestion_args, PRODUCT_OWNER),
+    "games:quiz_start": (game_pages.quiz_args, ANYONE),
+    "games:preferences": (lambda s: [], ANYONE),
+    "games:react": (lambda s: ["badge", 1], ANYONE),
+    "games:attempt_answer": (game_pages.team_members_question, RECIPIENT),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),

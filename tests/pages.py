@@ -17,6 +17,7 @@ from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
 from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, TermFactory, UnitFactory
+from tests.games import pages as game_pages
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
@@ -118,6 +119,16 @@ STAFF_PAGES = {
     "panel:quota_create": (panel_pages.study_args, CONTRIBUTORS),
     "panel:study_invite": (panel_pages.study_args, PANEL_MANAGERS_ON_SERVICE),
     "panel:participation_edit": (panel_pages.attended_participation_args, CONTRIBUTORS),
+    # --- games: maturity self-assessment, quizzes, badges and celebrations ---
+    "games:home": (lambda s: [], EVERYONE),
+    "games:assess": (game_pages.model_args, EVERYONE),
+    "games:unit_results": (game_pages.unit_args, MEMBERS),
+    "games:quiz_detail": (game_pages.quiz_args, EVERYONE),
+    "games:attempt": (game_pages.admins_attempt, game_pages.OWN_ATTEMPT),
+    "games:profile": (lambda s: [s.memberships.first().user_id], EVERYONE),
+    "games:leaderboard": (lambda s: [], EVERYONE),
+    "games:celebrations": (lambda s: [], EVERYONE),
+    "games:pack_import": (lambda s: [], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -281,6 +292,8 @@ NOT_PAGES = {
     "panel_public:my_data_json": "a member's data as a JSON download; tested in tests/panel/test_member_page.py",
     "panel_public:invitation_ics": "a booked session as .ics; tested in tests/panel/test_invitations.py",
     "panel:rewards_csv": "a study's rewards ledger as CSV; tested in tests/panel/test_staff_pages.py",
+    "games:pack_export": "JSON pack download for organisation admins; tested in tests/games/test_packs.py",
+    "games:my_profile": "redirects to one's own badge page (games:profile); tested in tests/games/test_badges.py",
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
@@ -296,6 +309,7 @@ NOT_PAGES = {
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",
+    "api:api_v1:maturity_results": "JSON API, aggregated self-assessments; tested in tests/games/test_api_and_packs.py",
     "api:api_v1:effects": "JSON API for BI tools; tested in tests/backlog/test_effects_api.py",
     "api:api_v1:playbook_methods": "JSON API: the method cards; tested in tests/playbook/test_api.py",
     "api:api_v1:playbook_method": "JSON API: one method card; tested in tests/playbook/test_api.py",

@@ -10,6 +10,7 @@ from kuulo.demo.experiments import load_demo_experiments
 from kuulo.demo.feedback import DAYS, load_feedback
 from kuulo.demo.notifications import load_demo_notifications
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
+from kuulo.games.demo import load_demo_games
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
@@ -51,6 +52,7 @@ class Command(BaseCommand):
         load_demo_panel()  # ~150 panel members, three studies, a session that led to a done item; after the backlog
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
+        load_demo_games()  # two units' self-assessments over two quarters, quiz attempts; after everything they observe
         self.stdout.write("Demo feedback (responses added / stored):")
         for row in loaded:
             self.stdout.write(f"  {row.service.slug:<26} {row.added:>6} / {row.total:>6}")

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "kuulo.savedviews",
     "kuulo.notifications",
     "kuulo.accessibility",
+    "kuulo.network",
     "kuulo.demo",
 ]
 

@@ -16,6 +16,7 @@ from tests.factories import TermFactory
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
+from tests.network import data as network_pages
 from tests.notifications.pages import team_members_notification
 from tests.plans import data as plan_pages
 from tests.savedviews.data import team_members_view
@@ -29,6 +30,10 @@ LADDER = ["outsider", "viewer", "team_member", "product_owner", "admin"]
 VIEWER, TEAM_MEMBER, PRODUCT_OWNER = "viewer", "team_member", "product_owner"
 ORGANISATION_ADMIN = "organisation admin"  # organisation-wide; to anyone else the URL does not exist
 ANYONE = "anyone"  # every person who has logged in, on their own things
+IDEA_MODERATOR = (
+    "idea moderator"  # a product owner of a service the idea touches, or an organisation admin; 403 to others
+)
+ANY_PRODUCT_OWNER = "any product owner"  # a product owner of some service (the outsider owns one); 403 to others
 RECIPIENT = "recipient"  # only the person the object is for (the team member's, below); 404 to all others
 
 # url name: (args for the persona service, who may use it)
@@ -56,6 +61,12 @@ ACTIONS = {
     # --- insights ---
     "insights:insight_status": (insight_pages.insight_args, TEAM_MEMBER),
     "insights:segment_evidence_remove": (insight_pages.segment_evidence_args, TEAM_MEMBER),
+    # --- network: the idea board ---
+    "network:idea_vote": (network_pages.idea_args, ANYONE),
+    "network:idea_follow": (network_pages.idea_args, ANYONE),
+    "network:idea_comment": (network_pages.idea_args, ANYONE),
+    "network:idea_status": (network_pages.idea_args, IDEA_MODERATOR),
+    "network:idea_promote": (network_pages.idea_args, ANY_PRODUCT_OWNER),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),
@@ -104,6 +115,10 @@ def denial(who: str, persona: str) -> int | None:
     """The status `persona` gets from an action that `who` may use: None when it may use it."""
     if who == ANYONE:
         return None
+    if who == IDEA_MODERATOR:
+        return None if persona in ("admin", PRODUCT_OWNER) else 403
+    if who == ANY_PRODUCT_OWNER:
+        return None if persona in ("admin", PRODUCT_OWNER, "outsider") else 403
     if who == RECIPIENT:
         return None if persona == TEAM_MEMBER else 404
     if who == ORGANISATION_ADMIN:

@@ -20,6 +20,7 @@ from tests.factories import LifeEventFactory, TermFactory, UnitFactory
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
+from tests.network import data as network_pages
 from tests.notifications.pages import with_notifications
 from tests.plans import data as plan_pages
 from tests.surveys import factories as survey_args
@@ -98,6 +99,10 @@ STAFF_PAGES = {
     "insights:insight_delete": (insight_args, MANAGERS),
     "insights:comment_search": (insight_args, CONTRIBUTORS),
     "insights:segment_create": (insight_args, CONTRIBUTORS),
+    # --- network: the staff idea board (every member of staff; guests get 404, tested in tests/network) ---
+    "network:idea_list": (lambda s: [], EVERYONE),
+    "network:idea_create": (lambda s: [], EVERYONE),
+    "network:idea_detail": (network_pages.idea_args, EVERYONE),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -224,6 +229,7 @@ NOT_PAGES = {
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
+    "network:attachment_download": "an idea's attachment as a download; tested in tests/network/test_ideas.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",

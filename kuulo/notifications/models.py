@@ -14,6 +14,7 @@ class Notification(models.Model):
         CHECKPOINT_UPCOMING = "checkpoint_upcoming", _("Upcoming checkpoint")
         ACCESSIBILITY_FEEDBACK_DUE = "accessibility_feedback_due", _("Accessibility feedback due")
         ALERT = "alert", _("Alert on a service's figures")
+        IDEA_STATUS = "idea_status", _("Status of an idea you follow")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40, choices=Kind.choices)

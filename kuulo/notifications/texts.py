@@ -42,6 +42,8 @@ def title(notification) -> str:
         return _fill(_("Accessibility feedback #%(number)s must be answered by %(date)s."), params)
     if kind == "alert":
         return _fill(_alert_title(params.get("alert", "")), _alert_figures(params))
+    if kind == "idea_status":
+        return _fill(_("An idea you follow, “%(title)s”, has a new status: %(status)s."), params)
     return _("You have a new notification.")
 
 
@@ -89,6 +91,8 @@ def subject(notification) -> str:
         return _("Kuulo: accessibility feedback is waiting for an answer")
     if kind == "alert":
         return _("Kuulo: an alert on a service's figures")
+    if kind == "idea_status":
+        return _("Kuulo: news of an idea you follow")
     return _("Kuulo: a new notification")
 
 

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from kuulo.network import views
+
+app_name = "network"
+IDEA = "ideas/<int:pk>/"
+urlpatterns = [
+    path("ideas/", views.idea_list, name="idea_list"),
+    path("ideas/new/", views.idea_create, name="idea_create"),
+    path(IDEA, views.idea_detail, name="idea_detail"),
+    path(IDEA + "vote/", views.idea_vote, name="idea_vote"),
+    path(IDEA + "follow/", views.idea_follow, name="idea_follow"),
+    path(IDEA + "comments/", views.idea_comment, name="idea_comment"),
+    path(IDEA + "status/", views.idea_status, name="idea_status"),
+    path(IDEA + "promote/", views.idea_promote, name="idea_promote"),
+    path(IDEA + "attachments/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),
+]

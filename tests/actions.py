@@ -67,6 +67,7 @@ ACTIONS = {
     "network:idea_comment": (network_pages.idea_args, ANYONE),
     "network:idea_status": (network_pages.idea_args, IDEA_MODERATOR),
     "network:idea_promote": (network_pages.idea_args, ANY_PRODUCT_OWNER),
+    "network:moderate": (network_pages.pending_public_idea, ORGANISATION_ADMIN),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),

@@ -103,6 +103,7 @@ STAFF_PAGES = {
     "network:idea_list": (lambda s: [], EVERYONE),
     "network:idea_create": (lambda s: [], EVERYONE),
     "network:idea_detail": (network_pages.idea_args, EVERYONE),
+    "network:moderation": (lambda s: network_pages.pending_public_idea(s)[:0], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -214,6 +215,10 @@ PUBLIC_PAGES = {
     "accessibility:statement": lambda s: [],
     "accessibility:feedback": lambda s: [],
     "accessibility:feedback_thanks": lambda s: [],
+    # --- network: the public idea board, when the organisation opens it ---
+    "network:public_ideas": network_pages.open_public_board,
+    "network:public_idea_new": network_pages.open_public_board,
+    "network:public_idea_thanks": network_pages.open_public_board,
     # --- public: survey page, widget demo ---
     "public:survey_page": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),

@@ -159,3 +159,55 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PublicBoard(models.Model):
+    """Whether the organisation (one per installation, as organisation.Organisation.current()) opens
+    a public idea board for its customers: off by default. One row at most."""
+
+    enabled = models.BooleanField(
+        _("open the public idea board"),
+        default=False,
+        help_text=_("Customers may then post ideas without an account. Each is published only after moderation."),
+    )
+
+    class Meta:
+        verbose_name = _("public idea board")
+
+    @classmethod
+    def is_open(cls) -> bool:
+        return cls.objects.filter(enabled=True).exists()
+
+    @classmethod
+    def current(cls) -> "PublicBoard":
+        return cls.objects.order_by("pk").first() or cls.objects.create()
+
+
+class PublicIdea(models.Model):
+    """A customer's idea from the public board: kept apart from the staff's ideas, shown to the
+    public only once an organisation admin has published it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=4000)
+    language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    suspect_reason = models.CharField(_("why it looks automated"), max_length=20, blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("customer's idea")
+        verbose_name_plural = _("customers' ideas")
+        ordering = ["-received_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-received_at"], name="public_idea_status")]
+
+    def __str__(self) -> str:
+        return self.title

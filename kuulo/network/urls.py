@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.network import views
+from kuulo.network import moderation_views, public_views, views
 
 app_name = "network"
 IDEA = "ideas/<int:pk>/"
@@ -14,4 +14,11 @@ urlpatterns = [
     path(IDEA + "status/", views.idea_status, name="idea_status"),
     path(IDEA + "promote/", views.idea_promote, name="idea_promote"),
     path(IDEA + "attachments/<int:attachment_pk>/", views.attachment_download, name="attachment_download"),
+]
+urlpatterns += [
+    path("ideas/public/moderation/", moderation_views.moderation, name="moderation"),
+    path("ideas/public/moderation/<int:pk>/", moderation_views.moderate, name="moderate"),
+    path("public/ideas/", public_views.public_ideas, name="public_ideas"),
+    path("public/ideas/new/", public_views.public_idea_new, name="public_idea_new"),
+    path("public/ideas/new/thanks/", public_views.public_idea_thanks, name="public_idea_thanks"),
 ]

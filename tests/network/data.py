@@ -30,3 +30,19 @@ def idea_args(service) -> list:
 def attachment_args(service) -> list:
     idea = idea_for(service, files=[SimpleUploadedFile("luonnos.txt", b"sketch", content_type="text/plain")])
     return [idea.pk, idea.attachments.get().pk]
+
+
+def open_public_board(service=None) -> list:
+    from kuulo.network.models import PublicBoard, PublicIdea
+
+    PublicBoard.objects.update_or_create(pk=1, defaults={"enabled": True})
+    PublicIdea.objects.create(
+        title="Ajanvaraus", description="Tekstiviestimuistutus.", language="fi", status="published"
+    )
+    return []
+
+
+def pending_public_idea(service) -> list:
+    from kuulo.network.models import PublicIdea
+
+    return [PublicIdea.objects.create(title="Odottaa", description="Tarkastettava.", language="sv").pk]

@@ -34,6 +34,9 @@ IDEA_MODERATOR = (
     "idea moderator"  # a product owner of a service the idea touches, or an organisation admin; 403 to others
 )
 ANY_PRODUCT_OWNER = "any product owner"  # a product owner of some service (the outsider owns one); 403 to others
+# The facilitator (a made-up user, not a persona) and organisation admins; members too, for notes and
+# meetup messages, but no persona is one: 403 to the other personas.
+FACILITATOR = "facilitator"
 RECIPIENT = "recipient"  # only the person the object is for (the team member's, below); 404 to all others
 
 # url name: (args for the persona service, who may use it)
@@ -67,6 +70,15 @@ ACTIONS = {
     "network:idea_comment": (network_pages.idea_args, ANYONE),
     "network:idea_status": (network_pages.idea_args, IDEA_MODERATOR),
     "network:idea_promote": (network_pages.idea_args, ANY_PRODUCT_OWNER),
+    "network:swarm_join": (network_pages.swarm_args, ANYONE),
+    "network:swarm_meeting": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_note": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_member": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_link": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_close": (network_pages.swarm_args, FACILITATOR),
+    "network:community_join": (network_pages.community_args, ANYONE),
+    "network:meetup_post": (network_pages.community_args, FACILITATOR),
+    "network:community_member": (network_pages.community_args, FACILITATOR),
     "network:moderate": (network_pages.pending_public_idea, ORGANISATION_ADMIN),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
@@ -120,6 +132,8 @@ def denial(who: str, persona: str) -> int | None:
         return None if persona in ("admin", PRODUCT_OWNER) else 403
     if who == ANY_PRODUCT_OWNER:
         return None if persona in ("admin", PRODUCT_OWNER, "outsider") else 403
+    if who == FACILITATOR:
+        return None if persona == "admin" else 403
     if who == RECIPIENT:
         return None if persona == TEAM_MEMBER else 404
     if who == ORGANISATION_ADMIN:

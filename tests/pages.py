@@ -103,6 +103,11 @@ STAFF_PAGES = {
     "network:idea_list": (lambda s: [], EVERYONE),
     "network:idea_create": (lambda s: [], EVERYONE),
     "network:idea_detail": (network_pages.idea_args, EVERYONE),
+    "network:guest_home": (lambda s: network_pages.swarm_args(s)[:0], EVERYONE),
+    "network:swarm_create": (lambda s: [], EVERYONE),
+    "network:swarm_detail": (network_pages.swarm_args, EVERYONE),
+    "network:community_create": (lambda s: [], EVERYONE),
+    "network:community_detail": (network_pages.community_args, EVERYONE),
     "network:moderation": (lambda s: network_pages.pending_public_idea(s)[:0], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
@@ -234,6 +239,8 @@ NOT_PAGES = {
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
+    "network:swarm_feed": "a swarm's meetings as an iCalendar feed; tested in tests/network/test_swarms.py",
+    "network:community_feed": "meetups (RRULE) as an iCalendar feed; tested in tests/network/test_swarms.py",
     "network:attachment_download": "an idea's attachment as a download; tested in tests/network/test_ideas.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",

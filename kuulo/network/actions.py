@@ -1,11 +1,11 @@
 """The verbs of the idea board. None checks access: the views do (kuulo.network.access)."""
 
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from kuulo.backlog import actions as backlog_actions
 from kuulo.backlog.models import BacklogItem
-from kuulo.network.models import Attachment, Follow, Idea, IdeaComment, StatusChange, Vote
+from kuulo.network.models import Attachment, Follow, Guest, Idea, IdeaComment, StatusChange, Vote
 from kuulo.notifications.actions import notify
 from kuulo.traceability import actions as links
 from kuulo.traceability import queries as link_queries
@@ -155,3 +155,18 @@ def promoted_item_changed(item: BacklogItem, origin: str) -> None:
     for idea in link_queries.sources("item", [item.pk], "idea").get(item.pk, []):
         if idea.status not in Idea.CLOSED:
             change_status(idea, None, Idea.Status.DONE, "")
+
+
+@transaction.atomic
+def make_guest(user, organisation: str, invited_by=None) -> Guest:
+    """Makes `user` a guest of a partner organisation and logs them out everywhere, so that their
+    next login knows they are a guest (kuulo.network.middleware)."""
+    from django.contrib.sessions.models import Session
+
+    guest, _created = Guest.objects.update_or_create(
+        user=user, defaults={"organisation": organisation, "invited_by": invited_by}
+    )
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+            session.delete()
+    return guest

@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
 
     def ready(self):
         from kuulo.backlog import hooks as backlog_hooks
-        from kuulo.network import actions, kinds
+        from kuulo.network import actions, kinds, middleware  # noqa: F401 (middleware: its login receiver)
 
         kinds.register()
         backlog_hooks.status_changed.register(actions.promoted_item_changed)

@@ -211,3 +211,9 @@ class PublicIdea(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+__all__ = [
+    *("Attachment", "Community", "Follow", "Guest", "Idea", "IdeaComment", "MeetupPost", "PublicBoard"),
+    *("PublicIdea", "StatusChange", "Swarm", "SwarmMeeting", "SwarmNote", "Vote"),
+]

@@ -108,6 +108,8 @@ STAFF_PAGES = {
     "network:swarm_detail": (network_pages.swarm_args, EVERYONE),
     "network:community_create": (lambda s: [], EVERYONE),
     "network:community_detail": (network_pages.community_args, EVERYONE),
+    "network:people": (lambda s: [], EVERYONE),
+    "network:my_profile": (lambda s: [], EVERYONE),
     "network:moderation": (lambda s: network_pages.pending_public_idea(s)[:0], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),

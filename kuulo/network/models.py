@@ -217,3 +217,6 @@ __all__ = [
     *("Attachment", "Community", "Follow", "Guest", "Idea", "IdeaComment", "MeetupPost", "PublicBoard"),
     *("PublicIdea", "StatusChange", "Swarm", "SwarmMeeting", "SwarmNote", "Vote"),
 ]
+from kuulo.network.people_models import PersonProfile, SkillTag  # noqa: E402
+
+__all__ += ["PersonProfile", "SkillTag"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.network import moderation_views, public_views, swarm_views, views
+from kuulo.network import moderation_views, people_views, public_views, swarm_views, views
 
 app_name = "network"
 IDEA = "ideas/<int:pk>/"
@@ -39,4 +39,8 @@ urlpatterns += [
     path("network/communities/<int:pk>/members/", swarm_views.community_member, name="community_member"),
     path("network/communities/<int:pk>/join/", swarm_views.community_join, name="community_join"),
     path("network/communities/feed/<str:token>.ics", swarm_views.community_feed, name="community_feed"),
+]
+urlpatterns += [
+    path("network/people/", people_views.people, name="people"),
+    path("network/people/me/", people_views.my_profile, name="my_profile"),
 ]

@@ -213,10 +213,25 @@ class PublicIdea(models.Model):
         return self.title
 
 
-__all__ = [
-    *("Attachment", "Community", "Follow", "Guest", "Idea", "IdeaComment", "MeetupPost", "PublicBoard"),
-    *("PublicIdea", "StatusChange", "Swarm", "SwarmMeeting", "SwarmNote", "Vote"),
-]
+# The other models of the app live in their own modules; importing them here registers them.
 from kuulo.network.people_models import PersonProfile, SkillTag  # noqa: E402
+from kuulo.network.swarm_models import Community, MeetupPost, Swarm, SwarmMeeting, SwarmNote  # noqa: E402
 
-__all__ += ["PersonProfile", "SkillTag"]
+__all__ = [
+    "Attachment",
+    "Community",
+    "Follow",
+    "Guest",
+    "Idea",
+    "IdeaComment",
+    "MeetupPost",
+    "PersonProfile",
+    "PublicBoard",
+    "PublicIdea",
+    "SkillTag",
+    "StatusChange",
+    "Swarm",
+    "SwarmMeeting",
+    "SwarmNote",
+    "Vote",
+]

@@ -13,6 +13,7 @@ from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
+from kuulo.network.demo import load_demo_network
 from kuulo.plans.demo import load_demo_plan
 
 # `--small` (or KUULO_DEMO_SIZE=small, which the tests set): a few weeks at a
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         load_demo_experiments()  # the callback experiment and the housing allowance's public page; after the items
         load_demo_plan()  # the housing unit's development plan with goals, actions and checkpoints; after the backlog
         load_demo_journeys()  # the moving journey across DVV, with pain points and opportunities; after the backlog
+        load_demo_network()  # ideas (one promoted to the backlog), a swarm with a guest, a community; after the backlog
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         self.stdout.write("Demo feedback (responses added / stored):")

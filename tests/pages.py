@@ -243,6 +243,10 @@ NOT_PAGES = {
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
     "network:swarm_feed": "a swarm's meetings as an iCalendar feed; tested in tests/network/test_swarms.py",
     "network:community_feed": "meetups (RRULE) as an iCalendar feed; tested in tests/network/test_swarms.py",
+    "network:ideas_csv": "CSV file of the ideas with vote counts; tested in tests/network/test_api_and_exports.py",
+    "network:swarms_csv": "CSV file of the swarms; tested in tests/network/test_api_and_exports.py",
+    "api:api_v1:ideas": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
+    "api:api_v1:swarms": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
     "network:attachment_download": "an idea's attachment as a download; tested in tests/network/test_ideas.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.network import moderation_views, people_views, public_views, swarm_views, views
+from kuulo.network import exports, moderation_views, people_views, public_views, swarm_views, views
 
 app_name = "network"
 IDEA = "ideas/<int:pk>/"
@@ -43,4 +43,8 @@ urlpatterns += [
 urlpatterns += [
     path("network/people/", people_views.people, name="people"),
     path("network/people/me/", people_views.my_profile, name="my_profile"),
+]
+urlpatterns += [
+    path("ideas.csv", exports.ideas_csv, name="ideas_csv"),
+    path("network/swarms.csv", exports.swarms_csv, name="swarms_csv"),
 ]

@@ -81,7 +81,7 @@ messages: $(VENV)/.dev
 	mv kuulo/locale/en/LC_MESSAGES/django.po.new kuulo/locale/en/LC_MESSAGES/django.po
 
 # Each benchmark prints `name: value unit` lines. wrk generates the HTTP load.
-BENCHMARKS := widget_endpoint ingest rollup_writes dashboards exports comment_analysis comment_pages report_pdf journeys
+BENCHMARKS := widget_endpoint ingest rollup_writes dashboards exports comment_analysis comment_pages report_pdf journeys ideas
 bench: $(VENV)/.dev
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk)
 	@for name in $(BENCHMARKS); do $(BIN)/python -m bench.$$name || exit 1; done

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "kuulo.accessibility",
     "kuulo.panel",
     "kuulo.games",
+    "kuulo.network",
     "kuulo.demo",
 ]
 
@@ -112,6 +113,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kuulo.network.middleware.GuestScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -40,4 +40,5 @@ urlpatterns = [
     path("", include("kuulo.panel.urls_public")),
     path("", include("kuulo.panel.urls")),
     path("", include("kuulo.games.urls")),
+    path("", include("kuulo.network.urls")),
 ]

@@ -17,6 +17,7 @@ from tests.games import pages as game_pages
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
+from tests.network import data as network_pages
 from tests.notifications.pages import team_members_notification
 from tests.panel import pages as panel_pages
 from tests.plans import data as plan_pages
@@ -33,6 +34,13 @@ LADDER = ["outsider", "viewer", "team_member", "product_owner", "admin"]
 VIEWER, TEAM_MEMBER, PRODUCT_OWNER = "viewer", "team_member", "product_owner"
 ORGANISATION_ADMIN = "organisation admin"  # organisation-wide; to anyone else the URL does not exist
 ANYONE = "anyone"  # every person who has logged in, on their own things
+IDEA_MODERATOR = (
+    "idea moderator"  # a product owner of a service the idea touches, or an organisation admin; 403 to others
+)
+ANY_PRODUCT_OWNER = "any product owner"  # a product owner of some service (the outsider owns one); 403 to others
+# The facilitator (a made-up user, not a persona) and organisation admins; members too, for notes and
+# meetup messages, but no persona is one: 403 to the other personas.
+FACILITATOR = "facilitator"
 RECIPIENT = "recipient"  # only the person the object is for (the team member's, below); 404 to all others
 
 # url name: (args for the persona service, who may use it)
@@ -74,6 +82,22 @@ ACTIONS = {
     "games:preferences": (lambda s: [], ANYONE),
     "games:react": (lambda s: ["badge", 1], ANYONE),
     "games:attempt_answer": (game_pages.team_members_question, RECIPIENT),
+    # --- network: the idea board ---
+    "network:idea_vote": (network_pages.idea_args, ANYONE),
+    "network:idea_follow": (network_pages.idea_args, ANYONE),
+    "network:idea_comment": (network_pages.idea_args, ANYONE),
+    "network:idea_status": (network_pages.idea_args, IDEA_MODERATOR),
+    "network:idea_promote": (network_pages.idea_args, ANY_PRODUCT_OWNER),
+    "network:swarm_join": (network_pages.swarm_args, ANYONE),
+    "network:swarm_meeting": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_note": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_member": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_link": (network_pages.swarm_args, FACILITATOR),
+    "network:swarm_close": (network_pages.swarm_args, FACILITATOR),
+    "network:community_join": (network_pages.community_args, ANYONE),
+    "network:meetup_post": (network_pages.community_args, FACILITATOR),
+    "network:community_member": (network_pages.community_args, FACILITATOR),
+    "network:moderate": (network_pages.pending_public_idea, ORGANISATION_ADMIN),
     # --- journeys ---
     "journeys:phase_move": (journey_pages.phase_args, TEAM_MEMBER),
     "journeys:journey_share": (journey_pages.journey_args, PRODUCT_OWNER),
@@ -128,6 +152,12 @@ def denial(who: str, persona: str) -> int | None:
     """The status `persona` gets from an action that `who` may use: None when it may use it."""
     if who == ANYONE:
         return None
+    if who == IDEA_MODERATOR:
+        return None if persona in ("admin", PRODUCT_OWNER) else 403
+    if who == ANY_PRODUCT_OWNER:
+        return None if persona in ("admin", PRODUCT_OWNER, "outsider") else 403
+    if who == FACILITATOR:
+        return None if persona == "admin" else 403
     if who == RECIPIENT:
         return None if persona == TEAM_MEMBER else 404
     if who == ORGANISATION_ADMIN:

@@ -21,6 +21,7 @@ from tests.games import pages as game_pages
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
 from tests.integrations.pages import service_with_jira
 from tests.journeys import pages as journey_pages
+from tests.network import data as network_pages
 from tests.notifications.pages import with_notifications
 from tests.panel import pages as panel_pages
 from tests.plans import data as plan_pages
@@ -129,6 +130,18 @@ STAFF_PAGES = {
     "games:leaderboard": (lambda s: [], EVERYONE),
     "games:celebrations": (lambda s: [], EVERYONE),
     "games:pack_import": (lambda s: [], ADMINS),
+    # --- network: the staff idea board (every member of staff; guests get 404, tested in tests/network) ---
+    "network:idea_list": (lambda s: [], EVERYONE),
+    "network:idea_create": (lambda s: [], EVERYONE),
+    "network:idea_detail": (network_pages.idea_args, EVERYONE),
+    "network:guest_home": (lambda s: network_pages.swarm_args(s)[:0], EVERYONE),
+    "network:swarm_create": (lambda s: [], EVERYONE),
+    "network:swarm_detail": (network_pages.swarm_args, EVERYONE),
+    "network:community_create": (lambda s: [], EVERYONE),
+    "network:community_detail": (network_pages.community_args, EVERYONE),
+    "network:people": (lambda s: [], EVERYONE),
+    "network:my_profile": (lambda s: [], EVERYONE),
+    "network:moderation": (lambda s: network_pages.pending_public_idea(s)[:0], ADMINS),
     # --- journeys: journey maps, personas, pain points and opportunities ---
     "journeys:journey_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:journey_create": (lambda s: [s.pk], MANAGERS),
@@ -265,6 +278,10 @@ PUBLIC_PAGES = {
     "accessibility:statement": lambda s: [],
     "accessibility:feedback": lambda s: [],
     "accessibility:feedback_thanks": lambda s: [],
+    # --- network: the public idea board, when the organisation opens it ---
+    "network:public_ideas": network_pages.open_public_board,
+    "network:public_idea_new": network_pages.open_public_board,
+    "network:public_idea_thanks": network_pages.open_public_board,
     # --- public: survey page, widget demo ---
     "public:survey_page": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
     "public:survey_thanks": lambda s: __import__("tests.surveys.public_pages").surveys.public_pages.link_key(s),
@@ -299,6 +316,13 @@ NOT_PAGES = {
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
     "oidc_authentication_init": "redirect to the single sign-on provider; tested in tests/accounts/test_sso.py",
     "oidc_authentication_callback": "the provider's return with a code; tested in tests/accounts/test_sso.py",
+    "network:swarm_feed": "a swarm's meetings as an iCalendar feed; tested in tests/network/test_swarms.py",
+    "network:community_feed": "meetups (RRULE) as an iCalendar feed; tested in tests/network/test_swarms.py",
+    "network:ideas_csv": "CSV file of the ideas with vote counts; tested in tests/network/test_api_and_exports.py",
+    "network:swarms_csv": "CSV file of the swarms; tested in tests/network/test_api_and_exports.py",
+    "api:api_v1:ideas": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
+    "api:api_v1:swarms": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
+    "network:attachment_download": "an idea's attachment as a download; tested in tests/network/test_ideas.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "playbook:template_download": "a card's template file; tested in tests/playbook/test_cards.py",

@@ -25,6 +25,7 @@ from kuulo.api.effects import router as effects_router
 from kuulo.api.errors import Refusal
 from kuulo.api.items import router as backlog_items_router
 from kuulo.api.links import router as links_router
+from kuulo.api.network import router as network_router
 from kuulo.api.playbook import router as playbook_router
 from kuulo.api.records import router as records_router
 from kuulo.api.schemas import BatchItemIn, BatchOut, CollectionPointOut, Errors, ResponseIn, ResponseOut
@@ -284,5 +285,6 @@ api.add_router("/aggregates", aggregates_router)
 api.add_router("/", records_router)
 api.add_router("/", backlog_items_router)
 api.add_router("/", effects_router)
+api.add_router("/", network_router)
 api.add_router("/", links_router)
 api.add_router("/", playbook_router)

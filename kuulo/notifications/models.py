@@ -16,6 +16,7 @@ class Notification(models.Model):
         ALERT = "alert", _("Alert on a service's figures")
         HELP_REQUESTED = "help_requested", _("A colleague asks for help with a method")
         HELP_ANSWERED = "help_answered", _("Your request for help was answered")
+        IDEA_STATUS = "idea_status", _("Status of an idea you follow")
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=40, choices=Kind.choices)

@@ -48,6 +48,8 @@ def title(notification) -> str:
         return _fill(_("%(partner)s cannot help with “%(method)s” this time. Ask another sparring partner."), params)
     if kind == "alert":
         return _fill(_alert_title(params.get("alert", "")), _alert_figures(params))
+    if kind == "idea_status":
+        return _fill(_("An idea you follow, “%(title)s”, has a new status: %(status)s."), params)
     return _("You have a new notification.")
 
 
@@ -99,6 +101,8 @@ def subject(notification) -> str:
         return _("Kuulo: your request for help was answered")
     if kind == "alert":
         return _("Kuulo: an alert on a service's figures")
+    if kind == "idea_status":
+        return _("Kuulo: news of an idea you follow")
     return _("Kuulo: a new notification")
 
 

@@ -25,9 +25,14 @@ def test_the_apps_register_their_kinds_and_the_evidence_pairs():
     assert registry.kind_of(Comment).name == "comment"
     pairs = {pair.key: pair for pair in registry.pairs()}
     assert {("comment", "insight"), ("comment", "item"), ("insight", "item")} <= set(pairs)
-    assert all(pair.role == Role.TEAM_MEMBER and pair.same_service for pair in pairs.values())
+    assert all(pair.same_service for pair in pairs.values())
+    # Taking an idea to the backlog is for its product owner; evidence is for the team.
+    assert {key: pair.role for key, pair in pairs.items() if pair.role != Role.TEAM_MEMBER} == {
+        ("idea", "item"): Role.PRODUCT_OWNER
+    }
     assert [pair.target for pair in registry.pairs_from("comment")] == ["insight", "item", "pain_point"]
-    assert [pair.source for pair in registry.pairs_to("item")] == ["comment", "insight", "opportunity", "panel_session"]
+    sources = ["comment", "insight", "opportunity", "panel_session", "idea"]
+    assert [pair.source for pair in registry.pairs_to("item")] == sources
 
 
 def test_a_pair_needs_both_kinds_registered_first():

@@ -14,6 +14,7 @@ from kuulo.games.demo import load_demo_games
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
+from kuulo.network.demo import load_demo_network
 from kuulo.panel.demo import load_demo_panel
 from kuulo.plans.demo import load_demo_plan
 from kuulo.playbook.demo import load_demo_playbook
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         load_demo_playbook()  # the shipped cards, templates and sparring partners; after the users
         load_demo_selfassessment()  # two CAF rounds of Housing Support, one area for improvement on the backlog
         load_demo_panel()  # ~150 panel members, three studies, a session that led to a done item; after the backlog
+        load_demo_network()  # ideas (one promoted to the backlog), a swarm with a guest, a community; after the backlog
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         load_demo_games()  # two units' self-assessments over two quarters, quiz attempts; after everything they observe

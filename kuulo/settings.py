@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kuulo.effects",
     "kuulo.plans",
     "kuulo.journeys",
+    "kuulo.effectmaps",
     "kuulo.integrations",
     "kuulo.alerts",
     "kuulo.savedviews",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("kuulo.traceability.urls")),
     path("", include("kuulo.plans.urls")),
     path("", include("kuulo.journeys.urls")),
+    path("", include("kuulo.effectmaps.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
     path("", include("kuulo.accessibility.urls")),

@@ -12,6 +12,7 @@ from tests.alerts.data import owners_subscription
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
+from tests.effectmaps import pages as effect_map_pages
 from tests.factories import TermFactory
 from tests.insights import pages as insight_pages
 from tests.integrations.pages import service_with_jira
@@ -62,6 +63,10 @@ ACTIONS = {
     "journeys:journey_copy": (journey_pages.journey_args, PRODUCT_OWNER),
     "journeys:step_move": (journey_pages.step_args, TEAM_MEMBER),
     "journeys:pain_point_delete": (journey_pages.pain_point_args, TEAM_MEMBER),
+    # --- effect maps: reordering by buttons ---
+    "effectmaps:actor_move": (effect_map_pages.actor_args, TEAM_MEMBER),
+    "effectmaps:impact_move": (effect_map_pages.impact_args, TEAM_MEMBER),
+    "effectmaps:deliverable_move": (effect_map_pages.deliverable_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),

@@ -15,6 +15,7 @@ from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
+from tests.effectmaps import pages as effect_map_pages
 from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, TermFactory, UnitFactory
 from tests.insights.pages import everyone_with_insight, insight_args, service_with_insight
@@ -120,6 +121,23 @@ STAFF_PAGES = {
     "journeys:persona_list": (lambda s: journey_pages.journey_args(s)[:1], MEMBERS),
     "journeys:persona_create": (lambda s: [s.pk], CONTRIBUTORS),
     "journeys:persona_edit": (journey_pages.persona_args, CONTRIBUTORS),
+    # --- effect maps: goal → actors → impacts → deliverables ---
+    "effectmaps:map_list": (lambda s: effect_map_pages.map_args(s)[:1], MEMBERS),
+    "effectmaps:map_create": (lambda s: [s.pk], MANAGERS),
+    "effectmaps:map_detail": (effect_map_pages.map_args, MEMBERS),
+    "effectmaps:map_visual": (effect_map_pages.map_args, MEMBERS),
+    "effectmaps:map_edit": (effect_map_pages.map_args, CONTRIBUTORS),
+    "effectmaps:map_delete": (effect_map_pages.map_args, MANAGERS),
+    "effectmaps:actor_create": (effect_map_pages.map_args, CONTRIBUTORS),
+    "effectmaps:actor_edit": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:actor_delete": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:impact_create": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:impact_edit": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:impact_delete": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:deliverable_create": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:deliverable_edit": (effect_map_pages.deliverable_args, CONTRIBUTORS),
+    "effectmaps:deliverable_delete": (effect_map_pages.deliverable_args, CONTRIBUTORS),
+    "effectmaps:deliverable_item_create": (lambda s: effect_map_pages.map_args(s)[:1], CONTRIBUTORS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),

@@ -246,6 +246,8 @@ NOT_PAGES = {
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
+    "journeys:journey_pdf": "PDF file of a journey map; tested in tests/journeys/test_pdf.py",
+    "effectmaps:map_pdf": "PDF file of an effect map; tested in tests/effectmaps/test_effectmaps.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",

@@ -23,6 +23,7 @@ urlpatterns = [
     path(S + "new-item/", views.deliverable_item_create, name="deliverable_item_create"),
     path(M, views.map_detail, name="map_detail"),
     path(M + "visual/", views.map_visual, name="map_visual"),
+    path(M + "map.pdf", views.map_pdf, name="map_pdf"),
     path(M + "edit/", views.map_edit, name="map_edit"),
     path(M + "delete/", views.map_delete, name="map_delete"),
     path(M + "actors/new/", views.part_create, {"level": "actor"}, name="actor_create"),

@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from kuulo.effectmaps import actions, queries
+from kuulo.effectmaps import actions, pdf, queries
 from kuulo.effectmaps.access import get_deliverable_of_service, get_map_for_user, get_part_for_user
 from kuulo.effectmaps.forms import ActorForm, DeliverableForm, EffectMapForm, ImpactForm, ItemFromDeliverableForm
 from kuulo.effectmaps.models import Actor, Deliverable, EffectMap, Impact
@@ -137,6 +138,15 @@ def map_visual(request: HttpRequest, pk: int, map_pk: int) -> HttpResponse:
     """The same map as a tree from the goal on the left to the deliverables on the right; prints landscape."""
     effect_map = get_map_for_user(request, pk, map_pk)
     return render(request, "effectmaps/map_visual.html", _context(effect_map))
+
+
+@login_required
+def map_pdf(request: HttpRequest, pk: int, map_pk: int) -> HttpResponse:
+    """The map as a PDF on A3 landscape (kuulo.effectmaps.pdf)."""
+    effect_map = get_map_for_user(request, pk, map_pk)
+    response = HttpResponse(pdf.map_pdf(_context(effect_map)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(effect_map.title) or "effect-map"}.pdf"'
+    return response
 
 
 # Actors, impacts and deliverables

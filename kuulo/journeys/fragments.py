@@ -287,3 +287,38 @@ class MapFragments:
                 for x, y, score, _name in curve.dots
             )
         )
+
+    # The PDF: the steps of a phase, a few to a page, as a table with a column per step
+
+    @staticmethod
+    def _handoff(step: Step) -> str:
+        return f'<br><span class="handoff">{_e(step.owner_text)}</span>' if step.owner_text else ""
+
+    def step_table(self, steps: list[Step]) -> SafeString:
+        """A table whose columns are `steps` and whose rows are every lane (the PDF's page)."""
+        label = self.label
+        head = "".join(f'<th scope="col">{_e(step.name)}{self._handoff(step)}</th>' for step in steps)
+        rows = [f"<thead><tr><td></td>{head}</tr></thead><tbody>"]
+
+        def row(heading: str, cell) -> None:
+            rows.append(f'<tr><th scope="row">{heading}</th>{"".join(f"<td>{cell(step)}</td>" for step in steps)}</tr>')
+
+        row(label["process"], lambda step: self.process.get(step.process, ""))
+        for key, text in self.lanes:
+            if key == "channel":
+                row(_e(text), lambda step: self.channel.get(step.channel) or "–")
+            elif key == "touchpoint":
+                row(_e(text), lambda step: _e(step.touchpoint or "–"))
+            else:
+                row(_e(text), lambda step, key=key: _lines(getattr(step, key)))
+        for persona in self.personas:
+            if any(persona.pk in step.emotion_of for step in steps):
+                row(self.emotion_heading[persona.pk], lambda step, pk=persona.pk: self.emotion(step.emotion_of.get(pk)))
+        row(label["live"], lambda step: self.live_cells(step, "–"))
+        row(label["pains"], lambda step: "".join(f"<p>{_e(pain.text)}</p>" for pain in step.pain_list) or "–")
+        row(
+            label["opportunities"],
+            lambda step: "".join(f"<p>{_e(item.title)} ({item.priority})</p>" for item in step.opportunity_list) or "–",
+        )
+        rows.append("</tbody>")
+        return _safe(f'<table class="journey-pdf__table">{"".join(rows)}</table>')

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_GET, require_POST
 
 from kuulo.effects.public_views import LANGUAGES, page_language
-from kuulo.journeys import actions, figures, queries
+from kuulo.journeys import actions, figures, pdf, queries
 from kuulo.journeys.access import get_journey_for_user, get_phase_for_user, get_step_for_user
 from kuulo.journeys.forms import JourneyForm, PhaseForm, StepForm
 from kuulo.journeys.fragments import MapFragments
@@ -207,6 +208,15 @@ def journey_visual(request: HttpRequest, pk: int, journey_pk: int) -> HttpRespon
     context = _map_context(request, journey)
     context["grid"] = context["fragments"].grid_rows(context["phases"], shared=False)
     return render(request, "journeys/journey_visual.html", context)
+
+
+@login_required
+def journey_pdf(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
+    """The map as a PDF on A3 landscape (kuulo.journeys.pdf)."""
+    journey = get_journey_for_user(request, pk, journey_pk)
+    response = HttpResponse(pdf.journey_pdf(_map_context(request, journey)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(journey.title) or "journey"}.pdf"'
+    return response
 
 
 # Phases

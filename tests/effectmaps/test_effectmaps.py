@@ -155,3 +155,10 @@ def test_goal_shows_the_measured_change_from_the_first_done_deliverable(client_a
 def test_goal_without_done_deliverables_says_so(client_as, emap):
     page = client_as("viewer").get(emap.get_absolute_url()).content.decode()
     assert "No backlog item of the deliverables is done yet." in page
+
+
+def test_viewer_downloads_the_map_as_pdf_and_outsider_does_not_find_it(client_as, emap):
+    response = client_as("viewer").get(_url("map_pdf", emap))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert client_as("outsider").get(_url("map_pdf", emap)).status_code == 404

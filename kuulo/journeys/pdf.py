@@ -10,7 +10,7 @@ from kuulo.journeys.fragments import MapFragments
 from kuulo.plans import pdf
 
 STEPS_PER_PAGE = 8
-STYLESHEETS = ["kuulo/kuulo.css", "kuulo/journeys.css", "kuulo/journeys-pdf.css"]
+STYLESHEETS = ["kuulo/journeys-pdf.css"]  # its own, small: see the file
 
 
 def journey_html(context: dict) -> str:

@@ -10,6 +10,7 @@ from kuulo.demo.experiments import load_demo_experiments
 from kuulo.demo.feedback import DAYS, load_feedback
 from kuulo.demo.notifications import load_demo_notifications
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
+from kuulo.effectmaps.demo import load_demo_effectmaps
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
 from kuulo.journeys.demo import load_demo_journeys
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         load_demo_experiments()  # the callback experiment and the housing allowance's public page; after the items
         load_demo_plan()  # the housing unit's development plan with goals, actions and checkpoints; after the backlog
         load_demo_journeys()  # the moving journey across DVV, with pain points and opportunities; after the backlog
+        load_demo_effectmaps()  # the housing allowance's effect map, its goal measured; after the journeys
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         self.stdout.write("Demo feedback (responses added / stored):")

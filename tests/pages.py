@@ -248,6 +248,7 @@ NOT_PAGES = {
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
     "journeys:journey_pdf": "PDF file of a journey map; tested in tests/journeys/test_pdf.py",
     "effectmaps:map_pdf": "PDF file of an effect map; tested in tests/effectmaps/test_effectmaps.py",
+    "effectmaps:map_csv": "CSV file of an effect map; tested in tests/effectmaps/test_effectmaps.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuulo.effectmaps import views
+from kuulo.effectmaps import exports, views
 
 app_name = "effectmaps"
 S = "services/<int:pk>/effect-maps/"
@@ -24,6 +24,7 @@ urlpatterns = [
     path(M, views.map_detail, name="map_detail"),
     path(M + "visual/", views.map_visual, name="map_visual"),
     path(M + "map.pdf", views.map_pdf, name="map_pdf"),
+    path(M + "map.csv", exports.map_csv, name="map_csv"),
     path(M + "edit/", views.map_edit, name="map_edit"),
     path(M + "delete/", views.map_delete, name="map_delete"),
     path(M + "actors/new/", views.part_create, {"level": "actor"}, name="actor_create"),

@@ -162,3 +162,13 @@ def test_viewer_downloads_the_map_as_pdf_and_outsider_does_not_find_it(client_as
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
     assert client_as("outsider").get(_url("map_pdf", emap)).status_code == 404
+
+
+def test_viewer_downloads_the_map_as_csv_with_a_row_per_deliverable(client_as, emap):
+    response = client_as("viewer").get(_url("map_csv", emap))
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 4  # header, two deliverables, the obstructing actor without impacts
+    assert "Esitäytetty lomake" in text and "Vuokranantajat" in text
+    assert client_as("outsider").get(_url("map_csv", emap)).status_code == 404

@@ -333,6 +333,7 @@ def step_detail(request: HttpRequest, pk: int, journey_pk: int, step_pk: int) ->
         "opportunities": list(step.opportunities.all()),
         "live_days": figures.DAYS,
         "touchpoints": [names.get(code, code) for code in step.measured_touchpoints],
+        "themes": figures.step_themes(journey.service, step),
     }
     return render(request, "journeys/step_detail.html", context)
 

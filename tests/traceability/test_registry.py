@@ -27,7 +27,7 @@ def test_the_apps_register_their_kinds_and_the_evidence_pairs():
     assert {("comment", "insight"), ("comment", "item"), ("insight", "item")} <= set(pairs)
     assert all(pair.role == Role.TEAM_MEMBER and pair.same_service for pair in pairs.values())
     assert [pair.target for pair in registry.pairs_from("comment")] == ["insight", "item", "pain_point"]
-    assert [pair.source for pair in registry.pairs_to("item")] == ["comment", "insight", "opportunity"]
+    assert [pair.source for pair in registry.pairs_to("item")] == ["comment", "insight", "opportunity", "deliverable"]
 
 
 def test_a_pair_needs_both_kinds_registered_first():

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "kuulo.journeys",
     "kuulo.playbook",
     "kuulo.selfassessment",
+    "kuulo.effectmaps",
     "kuulo.integrations",
     "kuulo.alerts",
     "kuulo.savedviews",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("kuulo.journeys.urls")),
     path("", include("kuulo.playbook.urls")),
     path("", include("kuulo.selfassessment.urls")),
+    path("", include("kuulo.effectmaps.urls")),
     path("", include("kuulo.integrations.urls")),
     path("", include("kuulo.notifications.urls")),
     path("", include("kuulo.accessibility.urls")),

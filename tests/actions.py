@@ -12,6 +12,7 @@ from tests.alerts.data import owners_subscription
 from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
+from tests.effectmaps import pages as effect_map_pages
 from tests.factories import TermFactory
 from tests.games import pages as game_pages
 from tests.insights import pages as insight_pages
@@ -110,6 +111,10 @@ ACTIONS = {
     "selfassessment:consensus_save": (selfassessment_pages.subcriterion_args, ORGANISATION_ADMIN),
     "selfassessment:improvement_to_backlog": (selfassessment_pages.improvement_args, ORGANISATION_ADMIN),
     "selfassessment:improvement_to_goal": (selfassessment_pages.improvement_args, ORGANISATION_ADMIN),
+    # --- effect maps: reordering by buttons ---
+    "effectmaps:actor_move": (effect_map_pages.actor_args, TEAM_MEMBER),
+    "effectmaps:impact_move": (effect_map_pages.impact_args, TEAM_MEMBER),
+    "effectmaps:deliverable_move": (effect_map_pages.deliverable_args, TEAM_MEMBER),
     # --- backlog: items, ranking and evidence ---
     "backlog:item_status": (backlog_pages.item_args, TEAM_MEMBER),
     "backlog:item_move": (backlog_pages.item_args, PRODUCT_OWNER),

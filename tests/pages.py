@@ -15,6 +15,7 @@ from tests.backlog import board_pages, effect_pages
 from tests.backlog import pages as backlog_pages
 from tests.comments import pages as comment_pages
 from tests.dashboards.pages import overview_with_answers, service_dashboard_with_answers
+from tests.effectmaps import pages as effect_map_pages
 from tests.exports.pages import OWNER_AND_ADMINS, viewers_export
 from tests.factories import LifeEventFactory, TermFactory, UnitFactory
 from tests.games import pages as game_pages
@@ -189,6 +190,23 @@ STAFF_PAGES = {
     "selfassessment:round_score": (selfassessment_pages.round_args, ADMINS),  # the admin is an assessor here
     "selfassessment:round_consensus": (selfassessment_pages.consensus_round_args, ADMINS),
     "selfassessment:round_results": (selfassessment_pages.consensus_round_args, MEMBERS),
+    # --- effect maps: goal → actors → impacts → deliverables ---
+    "effectmaps:map_list": (lambda s: effect_map_pages.map_args(s)[:1], MEMBERS),
+    "effectmaps:map_create": (lambda s: [s.pk], MANAGERS),
+    "effectmaps:map_detail": (effect_map_pages.map_args, MEMBERS),
+    "effectmaps:map_visual": (effect_map_pages.map_args, MEMBERS),
+    "effectmaps:map_edit": (effect_map_pages.map_args, CONTRIBUTORS),
+    "effectmaps:map_delete": (effect_map_pages.map_args, MANAGERS),
+    "effectmaps:actor_create": (effect_map_pages.map_args, CONTRIBUTORS),
+    "effectmaps:actor_edit": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:actor_delete": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:impact_create": (effect_map_pages.actor_args, CONTRIBUTORS),
+    "effectmaps:impact_edit": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:impact_delete": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:deliverable_create": (effect_map_pages.impact_args, CONTRIBUTORS),
+    "effectmaps:deliverable_edit": (effect_map_pages.deliverable_args, CONTRIBUTORS),
+    "effectmaps:deliverable_delete": (effect_map_pages.deliverable_args, CONTRIBUTORS),
+    "effectmaps:deliverable_item_create": (lambda s: effect_map_pages.map_args(s)[:1], CONTRIBUTORS),
     # --- backlog: items and ranking ---
     "backlog:item_list": (backlog_pages.service_with_items, MEMBERS),
     "backlog:item_detail": (backlog_pages.item_args, MEMBERS),
@@ -330,6 +348,9 @@ NOT_PAGES = {
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",
     "journeys:opportunities_csv": "CSV file of a map's opportunities; tested in tests/journeys/test_exports.py",
     "selfassessment:consensus_csv": "CSV of a round's agreed scores; tested in tests/selfassessment/test_rounds.py",
+    "journeys:journey_pdf": "PDF file of a journey map; tested in tests/journeys/test_pdf.py",
+    "effectmaps:map_pdf": "PDF file of an effect map; tested in tests/effectmaps/test_effectmaps.py",
+    "effectmaps:map_csv": "CSV file of an effect map; tested in tests/effectmaps/test_effectmaps.py",
     "comments:dashboard_panel": "htmx fragment of the service dashboard; tested in tests/comments/test_views.py",
     # --- backlog: the reporting API ---
     "api:api_v1:backlog_items": "JSON API for BI tools; tested in tests/backlog/test_items_api.py",

@@ -250,6 +250,13 @@ def experiment_result(experiment: Experiment) -> Measurement:
     return experiment_results([experiment])[experiment.pk]
 
 
+def measure_each(rows: list, plan) -> dict[int, Measurement]:
+    """row id → its Measurement, for other apps' rows that follow a metric from a change (e.g. the
+    goals of effect maps): `row.pk`, `row.service_id`, and `plan(row)` gives (metric, before period,
+    after period, {"direction": …, "target": …}). The same reading and comparison as items."""
+    return _measure_each(rows, plan)
+
+
 def _measure_each(rows: list, plan) -> dict[int, Measurement]:
     """row id → its Measurement, where `plan(row)` gives (metric, before, after, expectations);
     the rollups of each service are read in one query."""

@@ -51,7 +51,7 @@ def steps_csv(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
                     step.backstage,
                     *[step.emotion_of.get(persona.pk, "") for persona in personas],
                     figures,
-                    "; ".join(pain.text for pain in step.pain_points.all()),
+                    "; ".join(pain.text for pain in step.pain_list),
                 ]
             )
     return csv_response(f"journey-{journey.pk}-steps.csv", [str(title) for title in header], rows)

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from kuulo.comments.queries import panel_counts
 from kuulo.dashboards.figures import CORE_METRICS, Cell, targets_in_force
 from kuulo.feedback.histograms import histograms, segment_values
 from kuulo.lib.periods import Period
@@ -72,3 +73,12 @@ def step_cells(service, steps, period: Period | None = None) -> dict[int, list[C
 def _metric_order(metric: Metric) -> tuple:
     core = CORE_METRICS.index(metric.code) if metric.code in CORE_METRICS else len(CORE_METRICS)
     return (core, metric.code, -metric.version)
+
+
+def step_themes(service, step, period: Period | None = None) -> list:
+    """[(theme, comments)] of the step's five biggest comment themes in the period, from the
+    comments of its touchpoints, counted as the dashboard's comments panel counts them."""
+    if not step.measured_touchpoints:
+        return []
+    segment = {"response__touchpoint__in": sorted(step.measured_touchpoints)}
+    return panel_counts(service, period or live_period(), segment)[1]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("services/<int:pk>/journeys/new/", views.journey_create, name="journey_create"),
     path(J, views.journey_detail, name="journey_detail"),
     path(J + "visual/", views.journey_visual, name="journey_visual"),
+    path(J + "map.pdf", views.journey_pdf, name="journey_pdf"),
     path(J + "edit/", views.journey_edit, name="journey_edit"),
     path(J + "share/", views.journey_share, name="journey_share"),
     path(J + "copy/", views.journey_copy, name="journey_copy"),

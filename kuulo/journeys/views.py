@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_GET, require_POST
 
 from kuulo.effects.public_views import LANGUAGES, page_language
-from kuulo.journeys import actions, figures, queries
+from kuulo.journeys import actions, figures, pdf, queries
 from kuulo.journeys.access import get_journey_for_user, get_phase_for_user, get_step_for_user
 from kuulo.journeys.forms import JourneyForm, PhaseForm, StepForm
+from kuulo.journeys.fragments import MapFragments
 from kuulo.journeys.models import JourneyMap, Persona, Step
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import get_service_for_user, roles_from
@@ -101,25 +103,31 @@ def _map_context(request: HttpRequest, journey: JourneyMap) -> dict:
     steps = queries.steps_of(phases)
     personas = list(Persona.objects.filter(service=journey.service))
     columns = sum(phase.span for phase in phases)
+    lanes = [
+        ("does", _("The customer does")),
+        ("thinks", _("The customer thinks")),
+        ("feels", _("The customer feels")),
+        ("channel", _("Channel")),
+        ("touchpoint", _("Touchpoint")),
+        ("backstage", _("Backstage")),
+    ]
+    fragments = MapFragments(request, journey, personas, lanes)
+    curves = queries.curves(phases, personas, _curve_summary)
+    for number, curve in enumerate(curves, start=1):
+        curve.marks = fragments.curve_marks(curve, number)
     return {
+        "fragments": fragments,
         "journey": journey,
         "service": journey.service,
         "phases": phases,
         "steps": steps,
         "personas": personas,
-        "curves": queries.curves(phases, personas, _curve_summary),
+        "curves": curves,
         "live_days": figures.DAYS,
         "column": queries.COLUMN,
         "curve_height": queries.CURVE_HEIGHT,
         "curve_zero": queries.CURVE_HEIGHT // 2,
-        "lanes": [
-            ("does", _("The customer does")),
-            ("thinks", _("The customer thinks")),
-            ("feels", _("The customer feels")),
-            ("channel", _("Channel")),
-            ("touchpoint", _("Touchpoint")),
-            ("backstage", _("Backstage")),
-        ],
+        "lanes": lanes,
         "columns": columns,
         "curve_width": max(columns, 1) * queries.COLUMN,
     }
@@ -136,6 +144,12 @@ def journey_detail(request: HttpRequest, pk: int, journey_pk: int) -> HttpRespon
     editing buttons for team members."""
     journey = get_journey_for_user(request, pk, journey_pk)
     context = _map_context(request, journey)
+    fragments = context["fragments"]
+    context["heat_items"] = fragments.heat_strip(context["steps"])
+    for phase in context["phases"]:
+        last = len(phase.step_list) - 1
+        for index, step in enumerate(phase.step_list):
+            step.outline_html = fragments.outline_step(step, index == 0, index == last)
     if journey.share_token and journey.service.can_manage:
         context["share_url"] = request.build_absolute_uri(
             reverse("journeys:shared_journey", args=[journey.share_token])
@@ -180,6 +194,7 @@ def shared_journey(request: HttpRequest, token: str) -> HttpResponse:
     language = page_language(request)
     with override(language):
         context = {**_map_context(request, journey), "shared": True}
+        context["grid"] = context["fragments"].grid_rows(context["phases"], shared=True)
         response = render_public(request, "journeys/shared.html", context, language=language, languages=LANGUAGES)
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
@@ -190,7 +205,18 @@ def shared_journey(request: HttpRequest, token: str) -> HttpResponse:
 def journey_visual(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
     """The same map as a grid of lanes across the steps, with the emotion curve; prints on A3."""
     journey = get_journey_for_user(request, pk, journey_pk)
-    return render(request, "journeys/journey_visual.html", _map_context(request, journey))
+    context = _map_context(request, journey)
+    context["grid"] = context["fragments"].grid_rows(context["phases"], shared=False)
+    return render(request, "journeys/journey_visual.html", context)
+
+
+@login_required
+def journey_pdf(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
+    """The map as a PDF on A3 landscape (kuulo.journeys.pdf)."""
+    journey = get_journey_for_user(request, pk, journey_pk)
+    response = HttpResponse(pdf.journey_pdf(_map_context(request, journey)), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(journey.title) or "journey"}.pdf"'
+    return response
 
 
 # Phases
@@ -307,6 +333,7 @@ def step_detail(request: HttpRequest, pk: int, journey_pk: int, step_pk: int) ->
         "opportunities": list(step.opportunities.all()),
         "live_days": figures.DAYS,
         "touchpoints": [names.get(code, code) for code in step.measured_touchpoints],
+        "themes": figures.step_themes(journey.service, step),
     }
     return render(request, "journeys/step_detail.html", context)
 

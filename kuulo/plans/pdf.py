@@ -45,9 +45,9 @@ CHART_SVG_CSS = """
 SVG_START = re.compile(r"(<svg\b[^>]*>)")
 
 
-def inline_css() -> str:
+def inline_css(names: list[str] = STYLESHEETS) -> str:
     parts = []
-    for name in STYLESHEETS:
+    for name in names:
         path = finders.find(name)
         if path:
             with open(path, encoding="utf-8") as file:
@@ -88,7 +88,12 @@ def cached_path(html: str) -> Path:
 
 def report_pdf(context: dict) -> bytes:
     """The report's PDF: read from its file when this very report was drawn before, else drawn and kept."""
-    html = report_html(context)
+    return cached_pdf(report_html(context))
+
+
+def cached_pdf(html: str) -> bytes:
+    """The PDF of a standalone HTML document (other apps' PDFs too, e.g. journey maps): read from its
+    file when this very HTML was drawn before, else drawn and kept."""
     path = cached_path(html)
     try:
         data = path.read_bytes()

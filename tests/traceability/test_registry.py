@@ -31,7 +31,7 @@ def test_the_apps_register_their_kinds_and_the_evidence_pairs():
         ("idea", "item"): Role.PRODUCT_OWNER
     }
     assert [pair.target for pair in registry.pairs_from("comment")] == ["insight", "item", "pain_point"]
-    sources = ["comment", "insight", "opportunity", "panel_session", "idea"]
+    sources = ["comment", "insight", "opportunity", "deliverable", "panel_session", "idea"]
     assert [pair.source for pair in registry.pairs_to("item")] == sources
 
 

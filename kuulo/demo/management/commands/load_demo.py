@@ -10,6 +10,7 @@ from kuulo.demo.experiments import load_demo_experiments
 from kuulo.demo.feedback import DAYS, load_feedback
 from kuulo.demo.notifications import load_demo_notifications
 from kuulo.demo.organisation import DEMO_PASSWORD, LOGINS, load_organisation
+from kuulo.effectmaps.demo import load_demo_effectmaps
 from kuulo.games.demo import load_demo_games
 from kuulo.insights.demo import load_demo_insights
 from kuulo.integrations.demo import load_demo_jira
@@ -52,6 +53,7 @@ class Command(BaseCommand):
         load_demo_selfassessment()  # two CAF rounds of Housing Support, one area for improvement on the backlog
         load_demo_panel()  # ~150 panel members, three studies, a session that led to a done item; after the backlog
         load_demo_network()  # ideas (one promoted to the backlog), a swarm with a guest, a community; after the backlog
+        load_demo_effectmaps()  # the housing allowance's effect map, its goal measured; after the journeys
         load_demo_jira()  # a Jira connection set up but not in use (no network)
         load_demo_notifications()  # a few for the owner and the team; after the backlog, retro and plan
         load_demo_games()  # two units' self-assessments over two quarters, quiz attempts; after everything they observe

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "kuulo.lib",
     "kuulo.accounts",
     "kuulo.organisation",
+    "kuulo.audit",
     "kuulo.traceability",
     "kuulo.metrics",
     "kuulo.surveys",
@@ -107,6 +108,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kuulo.audit.log.CurrentRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -309,6 +311,9 @@ KUULO_PERIODIC_JOBS = [
     ("sync_jira", 5 * 60),
     ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
+    ("purge_audit", 24 * 60 * 60),
 ]
+# Audit entries older than this many days are deleted by the daily purge_audit job.
+KUULO_AUDIT_RETENTION_DAYS = int(os.environ.get("KUULO_AUDIT_RETENTION_DAYS", "730"))
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

@@ -34,4 +34,5 @@ urlpatterns = [
     path("", include("kuulo.accessibility.urls")),
     path("", include("kuulo.alerts.urls")),
     path("", include("kuulo.savedviews.urls")),
+    path("", include("kuulo.audit.urls")),
 ]

@@ -51,6 +51,8 @@ STAFF_PAGES = {
     "accessibility:cases": (lambda s: [], ADMINS),
     "accessibility:case": (accessibility_pages.case_args, ADMINS),
     "accessibility:statement_edit": (lambda s: [], ADMINS),
+    # --- audit: the audit log, for organisation admins ---
+    "audit:entry_list": (lambda s: [], ADMINS),
     "organisation:home": (lambda s: [], EVERYONE),
     "organisation:service_list": (lambda s: [], EVERYONE),
     "organisation:service_detail": (lambda s: [s.pk], MEMBERS),
@@ -224,6 +226,7 @@ NOT_PAGES = {
     "health": "liveness for load balancers; tested in tests/operations/test_health_and_metrics.py",
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
+    "audit:entry_export": "CSV file of the filtered audit entries; tested in tests/audit/test_page.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",

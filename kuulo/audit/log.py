@@ -55,13 +55,14 @@ def user_label(user) -> str:
     return _short(user.get_full_name() or user.get_username())
 
 
-def record(request, action: str, target=None, *, service=None, token=None, **details) -> Entry:
+def record(request, action: str, target=None, *, service=None, token=None, actor=None, **details) -> Entry:
     """Writes one entry for `action` (a code such as "membership.added", see kuulo/audit/codes.py)
     on `target` (a model instance, or None). `service` (a Service or its id) defaults to the target's service;
-    `token` is the API token that acted; the other keywords are kept as small JSON details.
+    `token` is the API token that acted, `actor` the user who did (default: the request's); the
+    other keywords are kept as small JSON details.
     Call it inside the transaction of the change, before a deletion."""
     request = request if request is not None else current_request.get()
-    user = getattr(request, "user", None)
+    user = actor or getattr(request, "user", None)
     entry = Entry(action=action, details={key: _detail(value) for key, value in details.items()})
     if token is not None:
         entry.actor_kind, entry.actor_label = ActorKind.TOKEN, _short(token)

@@ -8,12 +8,12 @@ from kuulo.lib.audited import audited
 
 
 def logged_in(sender, request, user, **kwargs):
-    record(request, "auth.login", user)
+    record(request, "auth.login", user, actor=user)
 
 
 def logged_out(sender, request, user, **kwargs):
     if user is not None:
-        record(request, "auth.logout", user)
+        record(request, "auth.logout", user, actor=user)
 
 
 def login_failed(sender, credentials, request=None, **kwargs):

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "kuulo.savedviews",
     "kuulo.notifications",
     "kuulo.accessibility",
+    "kuulo.privacy",
     "kuulo.demo",
 ]
 
@@ -312,6 +313,7 @@ KUULO_PERIODIC_JOBS = [
     ("check_alerts", 60 * 60),
     ("remind_accessibility_feedback", 60 * 60),
     ("purge_audit", 24 * 60 * 60),
+    ("apply_retention", 24 * 60 * 60),
 ]
 # Audit entries older than this many days are deleted by the daily purge_audit job.
 KUULO_AUDIT_RETENTION_DAYS = int(os.environ.get("KUULO_AUDIT_RETENTION_DAYS", "730"))

@@ -35,4 +35,5 @@ urlpatterns = [
     path("", include("kuulo.alerts.urls")),
     path("", include("kuulo.savedviews.urls")),
     path("", include("kuulo.audit.urls")),
+    path("", include("kuulo.privacy.urls")),
 ]

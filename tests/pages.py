@@ -53,6 +53,10 @@ STAFF_PAGES = {
     "accessibility:statement_edit": (lambda s: [], ADMINS),
     # --- audit: the audit log, for organisation admins ---
     "audit:entry_list": (lambda s: [], ADMINS),
+    # --- privacy: records of processing, retention, a staff user's personal data ---
+    "privacy:processing": (lambda s: [], ADMINS),
+    "privacy:retention_edit": (lambda s: [], ADMINS),
+    "privacy:user_erase": (lambda s: [Membership.objects.filter(service=s, role=Role.VIEWER).first().user_id], ADMINS),
     "organisation:home": (lambda s: [], EVERYONE),
     "organisation:service_list": (lambda s: [], EVERYONE),
     "organisation:service_detail": (lambda s: [s.pk], MEMBERS),
@@ -227,6 +231,7 @@ NOT_PAGES = {
     "ready": "readiness (database and cache) as JSON; tested in tests/operations/test_health_and_metrics.py",
     "metrics": "Prometheus text format behind a bearer token; tested in tests/operations/test_health_and_metrics.py",
     "audit:entry_export": "CSV file of the filtered audit entries; tested in tests/audit/test_page.py",
+    "privacy:user_data": "JSON file of a staff user's personal data; tested in tests/privacy/test_people.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "journeys:steps_csv": "CSV file of a map's steps; tested in tests/journeys/test_exports.py",

@@ -32,6 +32,7 @@ ACTIONS = {
     "insight.deleted": _("Insight deleted"),
     "journey.deleted": _("Journey map deleted"),
     "retention.applied": _("Old free text removed"),
+    "retention.changed": _("Retention policy changed"),
     "audit.exported": _("Audit log exported"),
     "audit.purged": _("Old audit entries purged"),
 }

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "kuulo.lib",
     "kuulo.accounts",
     "kuulo.organisation",
+    "kuulo.audit",
     "kuulo.traceability",
     "kuulo.metrics",
     "kuulo.surveys",
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "kuulo.panel",
     "kuulo.games",
     "kuulo.network",
+    "kuulo.privacy",
     "kuulo.demo",
 ]
 
@@ -115,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kuulo.network.middleware.GuestScopeMiddleware",
+    "kuulo.audit.log.CurrentRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -356,6 +359,10 @@ KUULO_PERIODIC_JOBS = [
     ("remind_accessibility_feedback", 60 * 60),
     ("purge_panel_signups", 60 * 60),
     ("send_games_digest", 60 * 60),  # once a week per person: it remembers the week it last sent
+    ("purge_audit", 24 * 60 * 60),
+    ("apply_retention", 24 * 60 * 60),
 ]
+# Audit entries older than this many days are deleted by the daily purge_audit job.
+KUULO_AUDIT_RETENTION_DAYS = int(os.environ.get("KUULO_AUDIT_RETENTION_DAYS", "730"))
 # /metrics is off until this is set; Prometheus then sends it as a bearer token.
 KUULO_METRICS_TOKEN = os.environ.get("KUULO_METRICS_TOKEN", "")

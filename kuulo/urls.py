@@ -42,4 +42,6 @@ urlpatterns = [
     path("", include("kuulo.panel.urls")),
     path("", include("kuulo.games.urls")),
     path("", include("kuulo.network.urls")),
+    path("", include("kuulo.audit.urls")),
+    path("", include("kuulo.privacy.urls")),
 ]

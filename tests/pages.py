@@ -59,6 +59,12 @@ STAFF_PAGES = {
     "accessibility:cases": (lambda s: [], ADMINS),
     "accessibility:case": (accessibility_pages.case_args, ADMINS),
     "accessibility:statement_edit": (lambda s: [], ADMINS),
+    # --- audit: the audit log, for organisation admins ---
+    "audit:entry_list": (lambda s: [], ADMINS),
+    # --- privacy: records of processing, retention, a staff user's personal data ---
+    "privacy:processing": (lambda s: [], ADMINS),
+    "privacy:retention_edit": (lambda s: [], ADMINS),
+    "privacy:user_erase": (lambda s: [Membership.objects.filter(service=s, role=Role.VIEWER).first().user_id], ADMINS),
     "organisation:home": (lambda s: [], EVERYONE),
     "organisation:service_list": (lambda s: [], EVERYONE),
     "organisation:service_detail": (lambda s: [s.pk], MEMBERS),
@@ -341,6 +347,8 @@ NOT_PAGES = {
     "api:api_v1:ideas": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
     "api:api_v1:swarms": "JSON API for BI tools; tested in tests/network/test_api_and_exports.py",
     "network:attachment_download": "an idea's attachment as a download; tested in tests/network/test_ideas.py",
+    "audit:entry_export": "CSV file of the filtered audit entries; tested in tests/audit/test_page.py",
+    "privacy:user_data": "JSON file of a staff user's personal data; tested in tests/privacy/test_people.py",
     # --- comments: exports and fragments ---
     "comments:comment_export": "CSV file of the filtered comments; tested in tests/comments/test_views.py",
     "playbook:template_download": "a card's template file; tested in tests/playbook/test_cards.py",

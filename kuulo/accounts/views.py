@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -12,6 +13,7 @@ from django.views.i18n import set_language as django_set_language
 from kuulo.accounts import oidc
 from kuulo.accounts.forms import LoginForm, NewUserForm, ProfileForm, UserForm
 from kuulo.accounts.models import User
+from kuulo.lib.audited import audited
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import org_admin_required
 
@@ -82,7 +84,9 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_create(request: HttpRequest) -> HttpResponse:
     form = NewUserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = form.save()
+        with transaction.atomic():
+            user = form.save()
+            audited(request, "user.created", user, org_admin=user.is_superuser, active=user.is_active)
         messages.success(request, _("User %(user)s was created.") % {"user": user})
         return redirect("accounts:user_list")
     return render_form_page(
@@ -98,7 +102,9 @@ def user_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if user == request.user and not form.cleaned_data["is_org_admin"]:
             form.add_error("is_org_admin", _("You cannot remove your own admin role."))
         else:
-            form.save()
+            with transaction.atomic():
+                form.save()
+                audited(request, "user.changed", user, changed=form.changed_data, org_admin=user.is_superuser)
             messages.success(request, _("Your changes were saved."))
             return redirect("accounts:user_list")
     return render_form_page(

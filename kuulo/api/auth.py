@@ -18,6 +18,7 @@ from ninja.security import HttpBearer, django_auth
 
 from kuulo.api.errors import Refusal
 from kuulo.api.models import ApiToken, Scope
+from kuulo.audit.log import record_token_use
 
 DESCRIPTION = (
     "An organisation API token: `Authorization: Bearer kuulo_…`. Each token has scopes: `ingest` sends "
@@ -48,6 +49,7 @@ class TokenAuth(HttpBearer):
         if not api_token.allows(self.scope):
             message = _("This token does not have the “%(scope)s” scope that this endpoint needs.")
             raise Refusal(403, {"Authorization": message % {"scope": self.scope}})
+        record_token_use(request, api_token, self.scope)
         return api_token
 
 

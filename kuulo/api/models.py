@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+import kuulo.audit as audit
 from kuulo.organisation.models import Service
 
 TOKEN_PREFIX = "kuulo_"  # noqa: S105 - a visible prefix, not a secret
@@ -72,6 +73,7 @@ class ApiToken(models.Model):
             name=name, token_hash=hash_token(token), hint=token[: len(TOKEN_PREFIX) + 4], created_by=created_by
         )
         api_token.set_access(scopes, services)
+        audit.record(None, "token.created", api_token, scopes=api_token.scopes, services=list(services))
         return api_token, token
 
     @classmethod
@@ -105,6 +107,8 @@ class ApiToken(models.Model):
     def reaches(self, service_id: int) -> bool:
         return self.all_services or self.services.filter(pk=service_id).exists()
 
+    @transaction.atomic
     def revoke(self) -> None:
+        audit.record(None, "token.revoked", self)
         self.revoked_at = timezone.now()
         self.save(update_fields=["revoked_at"])

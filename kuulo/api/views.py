@@ -1,12 +1,14 @@
 """API tokens: organisation admins create, list, narrow and revoke them."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+import kuulo.audit as audit
 from kuulo.api.forms import ApiTokenForm, TokenAccessForm
 from kuulo.api.models import ApiToken
 from kuulo.lib.views import render_form_page
@@ -46,7 +48,9 @@ def token_access(request: HttpRequest, pk: int) -> HttpResponse:
     api_token = get_object_or_404(ApiToken, pk=pk, revoked_at__isnull=True)
     form = TokenAccessForm.of(api_token, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        api_token.set_access(form.cleaned_data["scopes"], form.cleaned_data["services"])
+        with transaction.atomic():
+            api_token.set_access(form.cleaned_data["scopes"], form.cleaned_data["services"])
+            audit.record(request, "token.access_changed", api_token, scopes=api_token.scopes)
         messages.success(request, _("The access of the token “%(name)s” was changed.") % {"name": api_token.name})
         return redirect("api:token_list")
     context = {"api_token": api_token, "form": form}

@@ -15,6 +15,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+import kuulo.audit as audit
 from kuulo.backlog import hooks, notices
 from kuulo.backlog.models import BacklogItem, ItemChange, PublicQuote
 from kuulo.feedback.models import Comment
@@ -196,6 +197,7 @@ def change_status(
 def delete_item(item: BacklogItem) -> None:
     service = item.service
     _lock(service)
+    audit.record(None, "item.deleted", item)
     item.delete()
     _renumber(service)
 

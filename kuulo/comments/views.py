@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+import kuulo.audit as audit
 from kuulo.comments import actions, queries
 from kuulo.comments.forms import HIGH_SCORE, BulkForm, CommentFilters, PanelFilters, PraiseFilters
 from kuulo.comments.models import CommentReview, PraiseHiding
@@ -96,6 +97,7 @@ def comment_export(request: HttpRequest, pk: int) -> HttpResponse:
     data = filters.cleaned_data if filters.is_bound else {}
     period = filters.period_value()
     comments = queries.with_details(queries.filtered(service, data, period)).order_by(*queries.NEWEST_FIRST)
+    audit.record(request, "comments.exported", service, start=period.start, end=period.end, filters=request.GET.dict())
     return comments_csv(comments, service, period)
 
 

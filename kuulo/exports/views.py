@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
+import kuulo.audit as audit
 from kuulo.exports import actions
 from kuulo.exports.access import get_export_for_user
 from kuulo.exports.forms import ExportForm, initial_from
@@ -60,6 +61,7 @@ def export_download(request: HttpRequest, pk: int) -> FileResponse:
     job = get_export_for_user(request, pk)
     if not job.downloadable:
         raise Http404("The file is not available.")
+    audit.record(request, "export.downloaded", job)
     return FileResponse(job.path.open("rb"), as_attachment=True, filename=job.download_name())
 
 

@@ -12,8 +12,6 @@
   stored as suspect and waits for review instead of entering the figures.
 """
 
-import hashlib
-import hmac
 import math
 import time
 
@@ -21,8 +19,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kuulo.lib.addresses import client_address, client_fingerprint  # noqa: F401  (used here and by the widget)
 
 HONEYPOT = "honeypot"
 TOO_FAST = "too_fast"
@@ -41,23 +40,6 @@ _START_MAX_AGE = 60 * 60 * 24
 
 def describe_suspect_reason(reason: str) -> str:
     return str(SUSPECT_REASONS.get(reason, reason))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The address the request came from. Only ever used hashed. Behind trusted proxies it is
-    the address the outermost of them saw, so a forged X-Forwarded-For entry changes nothing."""
-    proxies = settings.KUULO_TRUSTED_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def client_fingerprint(request: HttpRequest) -> str:
-    """HMAC of today's date and the client address: stable for one day, then unlinkable."""
-    day = timezone.localdate().isoformat()
-    message = f"{day}|{client_address(request)}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()[:32]
 
 
 def hit(scope: str, limit: int) -> int | None:

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+import kuulo.audit as audit
 from kuulo.insights.models import Insight, SegmentEvidence, Tag
 from kuulo.organisation.models import Service
 from kuulo.traceability import actions as links
@@ -38,7 +39,9 @@ def change_status(insight: Insight, status: str) -> None:
     insight.save(update_fields=["status", "updated_at"])
 
 
+@transaction.atomic
 def delete_insight(insight: Insight) -> None:
+    audit.record(None, "insight.deleted", insight)
     insight.delete()
 
 

@@ -2,12 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+import kuulo.audit as audit
 from kuulo.backlog.access import get_item_for_user
 from kuulo.integrations.access import get_jira_config_for_user
 from kuulo.integrations.forms import JiraConfigForm
@@ -44,7 +46,11 @@ def jira_settings(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         config = form.save(commit=False)
         config.updated_by = request.user
-        config.save()
+        with transaction.atomic():
+            config.save()
+            changed = [name for name in form.changed_data if name != "api_token"]
+            token_changed = "api_token" in form.changed_data
+            audit.record(request, "integration.changed", config, changed=changed, token_changed=token_changed)
         messages.success(request, _("The Jira settings were saved."))
         return redirect("integrations:jira_settings", pk=service.pk)
     return _page(request, service, form)

@@ -4,6 +4,7 @@ everything and where keyboard and screen-reader users edit), the visual view and
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 from django.views.decorators.http import require_GET, require_POST
 
+import kuulo.audit as audit
 from kuulo.effects.public_views import LANGUAGES, page_language
 from kuulo.journeys import actions, figures, pdf, queries
 from kuulo.journeys.access import get_journey_for_user, get_phase_for_user, get_step_for_user
@@ -82,7 +84,9 @@ def journey_edit(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse
 def journey_delete(request: HttpRequest, pk: int, journey_pk: int) -> HttpResponse:
     journey = get_journey_for_user(request, pk, journey_pk, role=Role.PRODUCT_OWNER)
     if request.method == "POST":
-        journey.delete()
+        with transaction.atomic():
+            audit.record(request, "journey.deleted", journey)
+            journey.delete()
         messages.success(request, _("The journey map was deleted."))
         return redirect("journeys:journey_list", pk=pk)
     question = _(

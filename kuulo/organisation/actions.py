@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from kuulo.lib.audited import audited
 from kuulo.organisation import terms
 from kuulo.organisation.models import Membership, Organisation, Role, Service, Term
 
@@ -10,15 +11,23 @@ from kuulo.organisation.models import Membership, Organisation, Role, Service, T
 @transaction.atomic
 def add_member(service: Service, user, role: str) -> Membership:
     membership, _created = Membership.objects.update_or_create(service=service, user=user, defaults={"role": role})
+    audited(None, "membership.added", membership, user=user, role=role)
     return membership
 
 
+@transaction.atomic
 def change_role(membership: Membership, role: str) -> None:
+    stored = (
+        Membership.objects.filter(pk=membership.pk).values_list("role", flat=True).first()
+    )  # a form may have set it
+    audited(None, "membership.role_changed", membership, user=membership.user, old=stored, new=role)
     membership.role = Role(role)
     membership.save(update_fields=["role"])
 
 
+@transaction.atomic
 def remove_member(membership: Membership) -> None:
+    audited(None, "membership.removed", membership, user=membership.user, role=membership.role)
     membership.delete()
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+import kuulo.audit as audit
 from kuulo.plans import pdf
 from kuulo.plans.access import get_checkpoint_for_user
 from kuulo.plans.report import checkpoint_report
@@ -39,6 +40,7 @@ def report_page(request: HttpRequest, pk: int, checkpoint_pk: int) -> HttpRespon
 def report_pdf(request: HttpRequest, pk: int, checkpoint_pk: int) -> HttpResponse:
     """The PDF; drawn here only when the background task has not drawn this very report yet."""
     context = _report_context(request, pk, checkpoint_pk)
+    audit.record(request, "report.downloaded", context["checkpoint"], service=context["plan"].service_id)
     response = HttpResponse(pdf.report_pdf(context), content_type="application/pdf")
     day = f"{timezone.localtime(context['checkpoint'].starts_at):%Y-%m-%d}"
     response["Content-Disposition"] = f'attachment; filename="{file_name(context["plan"].title, day)}.pdf"'

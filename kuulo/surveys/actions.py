@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import kuulo.audit as audit
 from kuulo.lib.translated import LANGUAGE_LABELS
 from kuulo.metrics.models import Metric
 from kuulo.surveys.models import Question, Survey, SurveyVersion
@@ -128,6 +129,7 @@ def publish_version(version: SurveyVersion) -> SurveyVersion:
     version.status = SurveyVersion.Status.PUBLISHED
     version.published_at = now
     version.save(update_fields=["status", "published_at"])
+    audit.record(None, "survey.published", version.survey, version=version.number)
     return version
 
 

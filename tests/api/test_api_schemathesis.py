@@ -90,6 +90,8 @@ REFUSES_SCHEMA_VALID = {
     "GET /api/v1/backlog-items",
     "GET /api/v1/effects",
     "GET /api/v1/experiments",
+    "GET /api/v1/ideas",
+    "GET /api/v1/swarms",
 }
 
 

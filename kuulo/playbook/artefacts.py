@@ -2,7 +2,7 @@
 
 A card names one of these keys; its "start" button asks which service (among those where the
 reader has the role the target page asks for) and opens that page of the service. Only pages
-that exist are listed: when Kuulo gains a page (an impact map, a panel study), it is one line here.
+that exist are listed: when Kuulo gains a page, it is one line here.
 """
 
 from dataclasses import dataclass
@@ -24,6 +24,8 @@ class Artefact:
 ARTEFACTS = {
     "insight": Artefact(_("a new insight"), "insights:insight_create", Role.TEAM_MEMBER),
     "journey_map": Artefact(_("a new journey map"), "journeys:journey_create", Role.PRODUCT_OWNER),
+    "effect_map": Artefact(_("a new effect map"), "effectmaps:map_create", Role.PRODUCT_OWNER),
+    "panel_study": Artefact(_("a new panel study"), "panel:study_create", Role.TEAM_MEMBER),
     "survey": Artefact(_("a new survey"), "surveys:survey_create", Role.PRODUCT_OWNER),
     "dashboard": Artefact(_("the service dashboard"), "dashboards:service_dashboard", Role.VIEWER),
     "comments": Artefact(_("the service's comments"), "comments:comment_list", Role.VIEWER),

@@ -74,6 +74,15 @@ def test_the_start_button_opens_the_artefact_page_of_the_chosen_service(client_a
     assert response["Location"] == reverse("journeys:journey_create", args=[service.pk])
 
 
+@pytest.mark.parametrize(
+    ("slug", "url_name"),
+    [("effect-mapping", "effectmaps:map_create"), ("focus-groups", "panel:study_create")],
+)
+def test_effect_mapping_starts_an_effect_map_and_a_focus_group_a_panel_study(client_as, service, slug, url_name):
+    response = client_as("product_owner").get(card_url(slug, "playbook:method_start"), {"service": service.pk})
+    assert response["Location"] == reverse(url_name, args=[service.pk])
+
+
 def test_the_start_page_offers_only_services_where_the_role_allows_it(client_as, service):
     client = client_as("viewer")  # a journey map needs a product owner
     response = client.get(card_url(SLUG, "playbook:method_start"), {"service": service.pk})

@@ -8,7 +8,9 @@ from kuulo.lib.audited import audited
 
 
 def logged_in(sender, request, user, **kwargs):
-    record(request, "auth.login", user, actor=user)
+    # How: "password" or "oidc" (single sign-on), from the backend that authenticated the user.
+    how = "oidc" if getattr(user, "backend", "").endswith("OIDCBackend") else "password"
+    record(request, "auth.login", user, actor=user, method=how)
 
 
 def logged_out(sender, request, user, **kwargs):

@@ -9,6 +9,7 @@ import requests
 from django.test import override_settings
 
 from kuulo.accounts.models import ExternalIdentity, User
+from kuulo.audit.models import Entry
 from kuulo.organisation.models import Membership, Role
 from tests.factories import ServiceFactory, UserFactory
 from tests.oidc_provider.server import oidc_provider  # noqa: F401 (a fixture)
@@ -44,6 +45,8 @@ def test_the_first_sign_in_creates_a_user_with_no_rights_matched_by_subject_not_
     user = identity.user
     assert user.username != "maija.local" and (user.first_name, user.email) == ("Maija", "maija@virasto.example")
     assert not user.is_superuser and not user.memberships.exists() and not user.has_usable_password()
+    signed_in = Entry.objects.filter(action="auth.login", actor=user).get()
+    assert signed_in.details["method"] == "oidc"  # the audit log says how
     sign_in(live_server, "maija")  # again: the same user
     assert User.objects.filter(external_identities__isnull=False).count() == 1
     assert ExternalIdentity.objects.get().last_login_at is not None

@@ -33,6 +33,9 @@ ACTIONS = {
     "journey.deleted": _("Journey map deleted"),
     "retention.applied": _("Old free text removed"),
     "retention.changed": _("Retention policy changed"),
+    "admin.added": _("Added in the Django admin"),
+    "admin.changed": _("Changed in the Django admin"),
+    "admin.deleted": _("Deleted in the Django admin"),
     "audit.exported": _("Audit log exported"),
     "audit.purged": _("Old audit entries purged"),
 }

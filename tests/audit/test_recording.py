@@ -241,3 +241,22 @@ def test_reading_pages_records_nothing(client_as, service, name):
 def test_a_membership_of_another_persona_is_not_touched(service, product_owner):
     MembershipFactory(service=service, role=Role.VIEWER)
     assert not entries("membership.added")
+
+
+def test_changes_in_the_django_admin_are_audited_with_what_changed(client_as):
+    from kuulo.organisation.models import LifeEvent
+
+    client = client_as("admin")
+    add = client.post(reverse("admin:organisation_lifeevent_add"), {"name_fi": "Muutto", "name_sv": "", "name_en": ""})
+    assert add.status_code == 302
+    event = LifeEvent.objects.get(name_fi="Muutto")
+    change_url = reverse("admin:organisation_lifeevent_change", args=[event.pk])
+    client.post(change_url, {"name_fi": "Muutto uuteen kotiin", "name_sv": "Flytt", "name_en": ""})
+    client.post(reverse("admin:organisation_lifeevent_delete", args=[event.pk]), {"post": "yes"})
+    added, changed, deleted = entries("admin.added"), entries("admin.changed"), entries("admin.deleted")
+    assert [entry.details["object"] for entry in added] == ["Muutto"]
+    assert changed[0].details["model"] == "organisation.lifeevent" and "Name in Finnish" in changed[0].details["change"]
+    assert [entry.details["object_id"] for entry in deleted] == [str(event.pk)]
+    assert {entry.actor.username for entry in added + changed + deleted} == {"admin"}
+    client.get(change_url)  # reading the admin writes nothing
+    assert Entry.objects.filter(action__startswith="admin.").count() == 3

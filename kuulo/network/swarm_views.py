@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from kuulo.backlog.access import get_item_for_user
 from kuulo.backlog.models import BacklogItem
@@ -188,6 +188,7 @@ def swarm_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(swarm)
 
 
+@require_safe
 def swarm_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The swarm's meetings for calendar programs; the secret address is the key."""
     swarm = Swarm.objects.filter(feed_token=token).first()
@@ -274,6 +275,7 @@ def community_join(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(community)
 
 
+@require_safe
 def community_feed(request: HttpRequest, token: str) -> HttpResponse:
     community = Community.objects.filter(feed_token=token).first()
     if community is None:

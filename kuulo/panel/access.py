@@ -20,6 +20,16 @@ from kuulo.panel.models import PanelMember, Participation, Slot, Study
 MANAGERS_GROUP = "Panel managers"
 
 
+def managers_group():
+    """The "Panel managers" group with its permission (migration 0002 makes it; a flushed test
+    database or a deleted group gets it back here)."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name=MANAGERS_GROUP)
+    group.permissions.add(Permission.objects.get(content_type__app_label="panel", codename="manage_panel"))
+    return group
+
+
 def can_manage_panel(user) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False

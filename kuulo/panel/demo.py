@@ -10,7 +10,6 @@ import datetime
 import random
 from decimal import Decimal
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,7 +17,7 @@ from kuulo.accounts.models import User
 from kuulo.backlog.models import BacklogItem
 from kuulo.organisation.models import LifeEvent, Organisation, Service
 from kuulo.panel import rules
-from kuulo.panel.access import MANAGERS_GROUP
+from kuulo.panel.access import managers_group
 from kuulo.panel.models import (
     ConsentRecord,
     ConsentText,
@@ -312,7 +311,7 @@ def load_demo_panel() -> None:
     owner = User.objects.filter(username="owner").first()
     team = User.objects.filter(username="team").first()
     if owner:
-        owner.groups.add(Group.objects.get(name=MANAGERS_GROUP))
+        owner.groups.add(managers_group())
     ContactPolicy.objects.update_or_create(
         organisation=organisation, defaults={"cooldown_days": 90, "invitations_per_90_days": 3}
     )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuulo.lib.forms import LanguageSelect
 from kuulo.lib.translated import LANGUAGE_CODES
 from kuulo.organisation.models import LifeEvent, Service
 from kuulo.panel.models import (
@@ -72,7 +73,7 @@ class MemberDetailsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), max_length=254)
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
-    language = forms.ChoiceField(label=_("Language for messages"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(label=_("Language for messages"), choices=settings.LANGUAGES, widget=LanguageSelect)
     contact_channel = forms.ChoiceField(
         label=_("How may we contact you?"), choices=Channel.choices, widget=forms.RadioSelect, initial=Channel.EMAIL
     )
@@ -175,7 +176,7 @@ class MemberFilterForm(forms.Form):
     q = forms.CharField(label=_("Name contains"), required=False, max_length=100)
     status = forms.ChoiceField(label=_("Status"), required=False)
     segment = forms.ModelChoiceField(label=_("Segment"), queryset=Segment.objects.all(), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False, widget=LanguageSelect)
     service = forms.ModelChoiceField(
         label=_("Interested in the service"), queryset=Service.objects.all(), required=False
     )

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from kuulo.lib.translated import LANGUAGE_CODES
 from kuulo.playbook.actions import save_method
@@ -39,6 +40,9 @@ TERM_TEXTS = ["term", "definition", "synonyms", "forms"]
 TERM_LISTS = {"synonyms", "forms"}
 GUIDE_TEXTS = ["title", "summary", "loop", "rhythm"]
 GUIDE_LISTS = {"rhythm"}
+
+# Kept in English in the version and translated when the history is read.
+IMPORTED_NOTE = gettext_noop("Imported from a playbook pack")
 
 
 class PackError(ValueError):
@@ -190,7 +194,7 @@ def _import_method(entry: dict, position: int, user, replace: bool, counts: dict
     method.phases = entry.get("phases", [])
     method.roles = entry.get("roles", [])
     method.produces = entry.get("produces", "")
-    save_method(method, user=user, note=_("Imported from a playbook pack"))
+    save_method(method, user=user, note=IMPORTED_NOTE)
     names = [template["filename"] for template in entry.get("templates", [])]
     MethodTemplate.objects.filter(method=method, filename__in=names).delete()
     for template in entry.get("templates", []):

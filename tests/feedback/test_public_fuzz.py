@@ -254,6 +254,8 @@ FUZZED = {
     "accessibility:feedback": OTHER,
     # The customer panel: joining, confirming, unsubscribing and a member's own page.
     "panel_public:join": OTHER,
+    # The public idea board's form, where an organisation opens it.
+    "network:public_idea_new": OTHER,
     "panel_public:confirm": OTHER,
     "panel_public:unsubscribe": OTHER,
     "panel_public:ask_link": OTHER,

@@ -36,6 +36,7 @@ ACTIONS = {
     "admin.added": _("Added in the Django admin"),
     "admin.changed": _("Changed in the Django admin"),
     "admin.deleted": _("Deleted in the Django admin"),
+    "panel.contact_viewed": _("Panel member's contact details viewed"),
     "audit.exported": _("Audit log exported"),
     "audit.purged": _("Old audit entries purged"),
 }

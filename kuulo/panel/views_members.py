@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kuulo import audit
 from kuulo.lib.views import render_form_page
 from kuulo.organisation.access import visible_services
 from kuulo.organisation.models import Organisation
@@ -61,6 +62,8 @@ def member_detail(request: HttpRequest, pk) -> HttpResponse:
     member = get_member_for_manager(request, pk)
     if member.status != PanelMember.Status.ERASED:
         ContactAccess.objects.create(member=member, user=request.user, purpose="member_detail")
+        # In the organisation's audit log too, by number only: the log outlives an erasure.
+        audit.record(request, "panel.contact_viewed", member=f"#{member.pk}")
     segments_form = StaffSegmentsForm(request.POST or None, instance=member)
     if request.method == "POST" and segments_form.is_valid():
         segments_form.save()

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from kuulo.audit.models import Entry
 from kuulo.organisation.models import Role
 from kuulo.panel.access import MANAGERS_GROUP
 from kuulo.panel.models import ConsentText, ContactAccess, MemberEvent, PanelMember, Participation, RewardEntry
@@ -32,6 +33,8 @@ def test_every_view_of_contact_details_is_logged_with_who_viewed(client, panel_m
     client.get(member.get_absolute_url())
     client.get(member.get_absolute_url())
     assert ContactAccess.objects.filter(member=member, user=panel_manager).count() == 2
+    audited = Entry.objects.filter(action="panel.contact_viewed", actor=panel_manager)
+    assert [entry.details for entry in audited] == [{"member": f"#{member.pk}"}] * 2  # by number, never by name
 
 
 def test_the_member_list_filters_by_status_segment_and_language(client_as):

@@ -27,5 +27,6 @@ def test_an_admin_signs_in_through_the_provider_and_lands_on_kuulo(new_page, liv
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(re.compile(re.escape(live_server.url) + "/services/$"))
     expect(page.get_by_role("link", name="Anna Andersson")).to_be_visible()
-    expect(page.get_by_role("link", name="Användare")).to_be_visible()  # an organisation admin's menu
+    page.get_by_text("Grunddata och inställningar").click()  # the set-up menu
+    expect(page.get_by_role("link", name="Användare")).to_be_visible()  # an organisation admin's page
     assert ExternalIdentity.objects.get().user.is_org_admin
